@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace ChestXCds.Cli.Commands;
+
+/// <summary>The list of `chestx` subcommands. Add one line per command; keep the order of the README.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        // Each command lives in its own file and is added here.
+        yield return VersionCommand.Create();
+    }
+}
