@@ -1,0 +1,194 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ChestXCds.CdsHooks.Authentication;
+
+/// <summary>
+/// Checks the JWT a CDS client sends on every call (CDS Hooks 2.0 §Trusting CDS Clients): an asymmetric
+/// signature (RS384, ES384, ES256; never none or HMAC) by an allow-listed issuer's key, taken from its
+/// configured JWKS URL or file or from a <c>jku</c> inside its allowed prefixes; <c>aud</c> equal to the
+/// URL called; <c>exp</c>/<c>iat</c> within the clock skew; <c>jti</c> not seen before.
+/// </summary>
+public sealed class CdsClientTokenValidator(
+    IOptionsMonitor<CdsClientsOptions> options,
+    IJwksProvider jwks,
+    IJtiReplayCache replayCache,
+    TimeProvider time,
+    ILogger<CdsClientTokenValidator> logger)
+{
+    /// <summary>The accepted signature algorithms: the sandbox signs ES256, Epic RS384.</summary>
+    public static IReadOnlyList<string> AllowedAlgorithms { get; } =
+        [SecurityAlgorithms.RsaSha384, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha256];
+
+    private static readonly string[] RequiredClaims = ["iss", "aud", "exp", "iat", "jti"];
+
+    private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
+
+    /// <param name="token">The compact JWT from the Authorization header.</param>
+    /// <param name="calledUrl">The URL the client called, as the client sees it (public base URL + path).</param>
+    public async Task<CdsClientTokenResult> ValidateAsync(string token, string calledUrl, CancellationToken cancellationToken)
+    {
+        var result = await CheckAsync(token, calledUrl, cancellationToken).ConfigureAwait(false);
+        if (result.Failure is { } reason)
+        {
+            Log.TokenRefused(logger, reason);
+        }
+
+        return result;
+    }
+
+    private async Task<CdsClientTokenResult> CheckAsync(string token, string calledUrl, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        JsonWebToken jwt;
+        try
+        {
+            jwt = handler.ReadJsonWebToken(token);
+        }
+        catch (ArgumentException)
+        {
+            return CdsClientTokenResult.Fail("malformed");
+        }
+
+        if (!AllowedAlgorithms.Contains(jwt.Alg, StringComparer.Ordinal))
+        {
+            return CdsClientTokenResult.Fail("algorithm not allowed");
+        }
+
+        if (jwt.Typ is { Length: > 0 } typ && !string.Equals(typ, "JWT", StringComparison.OrdinalIgnoreCase))
+        {
+            return CdsClientTokenResult.Fail("typ is not JWT");
+        }
+
+        foreach (var claim in RequiredClaims)
+        {
+            if (!jwt.TryGetPayloadValue<object>(claim, out var value) || value is null)
+            {
+                return CdsClientTokenResult.Fail($"missing claim {claim}");
+            }
+        }
+
+        var client = settings.Clients.FirstOrDefault(c => string.Equals(c.Issuer, jwt.Issuer, StringComparison.Ordinal));
+        if (client is null)
+        {
+            return CdsClientTokenResult.Fail("issuer not allowed");
+        }
+
+        var skew = TimeSpan.FromSeconds(settings.ClockSkewSeconds);
+        var now = time.GetUtcNow();
+        var issuedAt = new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero);
+        var expires = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero);
+        if (issuedAt > now + skew)
+        {
+            return CdsClientTokenResult.Fail("iat in the future");
+        }
+
+        if (expires - issuedAt > TimeSpan.FromSeconds(settings.MaxTokenLifetimeSeconds))
+        {
+            return CdsClientTokenResult.Fail("token lifetime too long");
+        }
+
+        var source = KeySource(client, jwt);
+        if (source is null)
+        {
+            Log.JkuRefused(logger);
+            return CdsClientTokenResult.Fail("jku not allowed");
+        }
+
+        var keys = await SelectKeysAsync(source, jwt.Kid, cancellationToken).ConfigureAwait(false);
+        if (keys.Count == 0)
+        {
+            return CdsClientTokenResult.Fail("no key for kid");
+        }
+
+        var parameters = new TokenValidationParameters
+        {
+            ValidIssuer = client.Issuer,
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            AudienceValidator = (audiences, _, _) => audiences.Any(a => SameUrl(a, calledUrl)),
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ValidAlgorithms = AllowedAlgorithms,
+            IssuerSigningKeys = keys,
+            TryAllIssuerSigningKeys = false,
+            ValidateIssuerSigningKey = true,
+            ClockSkew = skew,
+            LifetimeValidator = (notBefore, expiresAt, _, _) =>
+                expiresAt is { } e && e.ToUniversalTime() + skew >= now.UtcDateTime
+                && (notBefore is not { } n || n.ToUniversalTime() - skew <= now.UtcDateTime),
+        };
+
+        var validation = await handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
+        if (!validation.IsValid)
+        {
+            return CdsClientTokenResult.Fail(validation.Exception?.GetType().Name ?? "invalid");
+        }
+
+        if (!replayCache.TryRegister(client.Issuer, jwt.Id, expires + skew))
+        {
+            return CdsClientTokenResult.Fail("jti replayed");
+        }
+
+        Log.TokenAccepted(logger, client.Issuer);
+        var identity = new ClaimsIdentity(CdsClientAuthenticationDefaults.AuthenticationScheme);
+        identity.AddClaim(new Claim("iss", client.Issuer));
+        if (jwt.TryGetPayloadValue<string>("tenant", out var tenant) && !string.IsNullOrEmpty(tenant))
+        {
+            identity.AddClaim(new Claim("tenant", tenant));
+        }
+
+        return new CdsClientTokenResult(identity, null);
+    }
+
+    private static JwksSource? KeySource(CdsClientRegistration client, JsonWebToken jwt)
+    {
+        if (jwt.TryGetHeaderValue<string>("jku", out var jku) && !string.IsNullOrEmpty(jku))
+        {
+            return JkuPolicy.IsAllowed(jku, client.AllowedJkuPrefixes) ? JwksSource.Url(jku) : null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(client.JwksFile))
+        {
+            return JwksSource.File(client.JwksFile);
+        }
+
+        return string.IsNullOrWhiteSpace(client.JwksUri) ? null : JwksSource.Url(client.JwksUri);
+    }
+
+    private async Task<IReadOnlyList<JsonWebKey>> SelectKeysAsync(JwksSource source, string? kid, CancellationToken cancellationToken)
+    {
+        var keys = await jwks.GetKeysAsync(source, refresh: false, cancellationToken).ConfigureAwait(false);
+        var matching = Matching(keys, kid);
+        if (matching.Count == 0 && !string.IsNullOrEmpty(kid))
+        {
+            // The client may have rotated its keys since the JWKS was cached: look once more.
+            keys = await jwks.GetKeysAsync(source, refresh: true, cancellationToken).ConfigureAwait(false);
+            matching = Matching(keys, kid);
+        }
+
+        return matching;
+    }
+
+    private static List<JsonWebKey> Matching(IReadOnlyList<JsonWebKey> keys, string? kid) =>
+        string.IsNullOrEmpty(kid) ? [.. keys] : keys.Where(k => string.Equals(k.Kid, kid, StringComparison.Ordinal)).ToList();
+
+    /// <summary>Exact URL equality, except for scheme/host case and one trailing slash.</summary>
+    public static bool SameUrl(string audience, string calledUrl)
+    {
+        if (!Uri.TryCreate(audience, UriKind.Absolute, out var a) || !Uri.TryCreate(calledUrl, UriKind.Absolute, out var b))
+        {
+            return false;
+        }
+
+        return string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && a.Port == b.Port
+            && string.Equals(a.AbsolutePath.TrimEnd('/'), b.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal)
+            && string.Equals(a.Query, b.Query, StringComparison.Ordinal);
+    }
+}

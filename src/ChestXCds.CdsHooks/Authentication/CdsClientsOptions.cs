@@ -1,0 +1,33 @@
+namespace ChestXCds.CdsHooks.Authentication;
+
+/// <summary>
+/// The CDS clients (EHRs) allowed to call the service, bound from the <c>CdsClients</c> section. The
+/// names <c>Clients:N:Issuer</c>, <c>Clients:N:JwksUri</c>, <c>Clients:N:JwksFile</c>,
+/// <c>Clients:N:AllowedJkuPrefixes</c> and <c>PublicBaseUrl</c> are a contract with deployments.
+/// </summary>
+public sealed class CdsClientsOptions
+{
+    public const string SectionName = "CdsClients";
+
+    /// <summary>The issuer allow-list. Default: empty (every call is refused with 401).</summary>
+    public List<CdsClientRegistration> Clients { get; set; } = [];
+
+    /// <summary>
+    /// The service's public base URL (scheme, host, port and path prefix) as the EHR calls it, for
+    /// deployments behind a proxy; the JWT's <c>aud</c> must equal this plus the request path.
+    /// Default: none (the URL of the incoming request is used).
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Tolerance on <c>exp</c>, <c>nbf</c> and <c>iat</c>, in seconds. Default 60.</summary>
+    public int ClockSkewSeconds { get; set; } = 60;
+
+    /// <summary>Longest accepted token life (<c>exp</c> − <c>iat</c>), in seconds. CDS Hooks asks for 5 minutes; default 3600 tolerates slower clients.</summary>
+    public int MaxTokenLifetimeSeconds { get; set; } = 3600;
+
+    /// <summary>How long a fetched or read JWKS is reused before it is fetched again, in seconds. Default 600. An unknown <c>kid</c> forces one early refresh.</summary>
+    public int JwksCacheSeconds { get; set; } = 600;
+
+    /// <summary>Largest JWKS document accepted, in bytes. Default 65536.</summary>
+    public int MaxJwksBytes { get; set; } = 65536;
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace ChestXCds.CdsHooks;
+
+/// <summary>CdsHooks log messages (EventIds 2000-2999). Never a JWT, a token or a patient identifier.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "CDS client token refused: {Reason}")]
+    public static partial void TokenRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "CDS client token accepted for issuer {Issuer}")]
+    public static partial void TokenAccepted(ILogger logger, string issuer);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "JWKS ({SourceKind}) could not be read: {Error}")]
+    public static partial void JwksUnavailable(ILogger logger, string sourceKind, string error);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "A token's jku is not on its issuer's allow-list; it was not fetched")]
+    public static partial void JkuRefused(ILogger logger);
+}

@@ -1,0 +1,35 @@
+using ChestXCds.Fhir.Reading;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace ChestXCds.Fhir;
+
+/// <summary>Registers the FHIR services. Each area of ChestXCds.Fhir adds its lines to <see cref="AddChestXFhir"/>.</summary>
+public static class FhirServiceCollectionExtensions
+{
+    public static IServiceCollection AddChestXFhir(this IServiceCollection services)
+    {
+        // Reading: prefetch-or-query against the EHR's FHIR server.
+        services.AddOptions<FhirReadingOptions>().BindConfiguration(FhirReadingOptions.SectionName)
+            .Validate(o => o.RequestTimeoutSeconds is >= 1 and <= 120, "Fhir:Reading:RequestTimeoutSeconds must be 1-120.")
+            .Validate(o => o.MaxPages is >= 1 and <= 100, "Fhir:Reading:MaxPages must be 1-100.")
+            .Validate(o => o.MaxRetries is >= 0 and <= 5, "Fhir:Reading:MaxRetries must be 0-5.")
+            .ValidateOnStart();
+        services.AddHttpClient<IFhirQueryClient, FhirQueryClient>()
+            .AddStandardResilienceHandler()
+            .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) =>
+            {
+                var reading = provider.GetRequiredService<IOptions<FhirReadingOptions>>().Value;
+                var attempt = TimeSpan.FromSeconds(reading.RequestTimeoutSeconds);
+                resilience.AttemptTimeout.Timeout = attempt;
+                resilience.TotalRequestTimeout.Timeout = attempt * (reading.MaxRetries + 1) + TimeSpan.FromSeconds(1);
+                resilience.CircuitBreaker.SamplingDuration = attempt * 2 + TimeSpan.FromSeconds(1);
+                resilience.Retry.MaxRetryAttempts = Math.Max(reading.MaxRetries, 0);
+                resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            });
+        services.TryAddTransient<PrefetchOrQueryReader>();
+        return services;
+    }
+}
