@@ -30,6 +30,9 @@ public static class FindingCatalog
         new("Fracture", "Fracture", Snomed("125605004", "Fracture of bone"), true),
         new("Support_Devices", "Support devices", Snomed("49062001", "Device"), false),
         new("No_Finding", "No finding", Snomed("281900007", "No abnormality detected"), false),
+        // Pneumonia subtypes named by 3-class pediatric pneumonia models (models/squeezenet-pneumonia.json).
+        new("Bacterial_Pneumonia", "Bacterial pneumonia", Snomed("53084003", "Bacterial pneumonia"), true),
+        new("Viral_Pneumonia", "Viral pneumonia", Snomed("75570004", "Viral pneumonia"), true),
     ];
 
     private static readonly Dictionary<string, FindingDefinition> ById =

@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChestXCds.Inference;
+
+/// <summary>Which model runs, where, and how requests are batched (section <c>Inference</c>).</summary>
+public sealed class InferenceOptions : IValidatableObject
+{
+    public const string SectionName = "Inference";
+
+    /// <summary>
+    /// The model manifest: a name (looked up as models/&lt;name&gt;.json, see <see cref="Manifests.ModelPaths"/>)
+    /// or a path to a .json file. Default: "nih-multilabel".
+    /// </summary>
+    [Required]
+    public string Manifest { get; set; } = "nih-multilabel";
+
+    /// <summary>Directory holding manifests when <see cref="Manifest"/> is a name. Default: null (./models, then models/ next to the application).</summary>
+    public string? ManifestDirectory { get; set; }
+
+    /// <summary>Root the manifest's weights path is resolved against. Default: null, meaning CHESTX_MODELS, else ../shared/models (relative to the working directory).</summary>
+    public string? ModelsRoot { get; set; }
+
+    /// <summary>Backend: Onnx (in process) or KServe (remote server). Default: Onnx.</summary>
+    public InferenceBackendKind Backend { get; set; } = InferenceBackendKind.Onnx;
+
+    /// <summary>ONNX Runtime execution provider: Auto, Cuda or Cpu. Default: Auto (CUDA, else CPU with a warning).</summary>
+    public ExecutionProvider ExecutionProvider { get; set; } = ExecutionProvider.Auto;
+
+    /// <summary>CUDA device ordinal. Default: 0.</summary>
+    [Range(0, 64)]
+    public int CudaDeviceId { get; set; }
+
+    /// <summary>Most images in one model run. Default: 8.</summary>
+    [Range(1, 256)]
+    public int MaxBatchSize { get; set; } = 8;
+
+    /// <summary>How long the first request of a batch waits for others to join, in milliseconds. Default: 2. 0 runs whatever is already queued.</summary>
+    [Range(0, 1000)]
+    public int BatchWaitMilliseconds { get; set; } = 2;
+
+    /// <summary>Images that may wait for the model; beyond this a request fails at once with <see cref="InferenceBusyException"/>. Default: 64.</summary>
+    [Range(1, 100_000)]
+    public int QueueCapacity { get; set; } = 64;
+
+    /// <summary>Run one image through the model at start so the first request does not pay for lazy initialisation. Default: true.</summary>
+    public bool WarmUp { get; set; } = true;
+
+    /// <summary>The KServe v2 server, for <see cref="InferenceBackendKind.KServe"/>.</summary>
+    public KServeOptions KServe { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Backend == InferenceBackendKind.KServe)
+        {
+            if (KServe.BaseUrl is null || !KServe.BaseUrl.IsAbsoluteUri || (KServe.BaseUrl.Scheme != Uri.UriSchemeHttp && KServe.BaseUrl.Scheme != Uri.UriSchemeHttps))
+            {
+                yield return new ValidationResult("Inference:KServe:BaseUrl must be an absolute http(s) URL when Inference:Backend is KServe.", [nameof(KServe)]);
+            }
+
+            if (KServe.AttemptTimeoutSeconds is < 1 or > 600 || KServe.TotalTimeoutSeconds < KServe.AttemptTimeoutSeconds)
+            {
+                yield return new ValidationResult("Inference:KServe timeouts must be 1-600 s per attempt and the total at least one attempt.", [nameof(KServe)]);
+            }
+        }
+    }
+}
