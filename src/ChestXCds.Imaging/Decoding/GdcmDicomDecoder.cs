@@ -93,8 +93,10 @@ public sealed class GdcmDicomDecoder : IDicomDecoder
             PhotometricInterpretation: photometricInterpretation.GetString()?.Trim('\0', ' ') ?? string.Empty,
             SamplesPerPixel: samples,
             NumberOfFrames: frames,
-            RescaleSlope: image.GetSlope() == 0 ? 1 : image.GetSlope(),
-            RescaleIntercept: image.GetIntercept());
+            // GDCM's Image.GetSlope/GetIntercept ignore the Modality LUT of some SOP classes (DX among
+            // them), so the attributes are read directly; PS3.3 C.11.1: absent means identity.
+            RescaleSlope: FirstNumber(Text(0x0028, 0x1053)) is { } slope and not 0 ? slope : 1,
+            RescaleIntercept: FirstNumber(Text(0x0028, 0x1052)) ?? 0);
 
         if (width <= 0 || height <= 0)
         {
@@ -146,6 +148,8 @@ public sealed class GdcmDicomDecoder : IDicomDecoder
 
         return windows;
     }
+
+    private static double? FirstNumber(string? multiValue) => SplitNumbers(multiValue) is [var first, ..] ? first : null;
 
     private static List<double> SplitNumbers(string? multiValue)
     {
