@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace ChestXCds.Analysis;
+
+/// <summary>
+/// Analysis log messages (EventIds 7000-7999); partial, one Log.&lt;Area&gt;.cs per area. Counts and
+/// codes only: never a patient identifier, a token or report text.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Hook context unavailable for prefetch key(s) {Keys}")]
+    public static partial void ContextUnavailable(ILogger logger, string keys);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Debug, Message = "Hook context for {ServiceId}: {DraftOrders} draft order(s), {ChestOrders} chest imaging order(s), {Studies} study(ies), {Reports} report(s)")]
+    public static partial void ContextResolved(ILogger logger, string serviceId, int draftOrders, int chestOrders, int studies, int reports);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Hook {ServiceId} answered {Cards} card(s)")]
+    public static partial void HookAnswered(ILogger logger, string serviceId, int cards);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Error, Message = "Card source {Source} failed ({ErrorType}); its cards are left out")]
+    public static partial void CardSourceFailed(ILogger logger, string source, string errorType);
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Error, Message = "Card from {Source} breaks the card rules and is left out: {Violations}")]
+    public static partial void CardRejected(ILogger logger, string source, string violations);
+}

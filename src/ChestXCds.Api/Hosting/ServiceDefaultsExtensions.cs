@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace ChestXCds.Api.Hosting;
+
+/// <summary>What every ChestXCds host has: OpenTelemetry traces and metrics, health checks, problem details.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>The ActivitySource and Meter names of ChestXCds code.</summary>
+    public const string TelemetryName = "ChestXCds";
+
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks();
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("chestxcds-api"))
+            .WithTracing(tracing => tracing
+                .AddSource(TelemetryName)
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
+                .AddHttpClientInstrumentation(o =>
+                    // FHIR paths name the patient (Patient/123): keep only the origin in spans.
+                    o.EnrichWithHttpRequestMessage = (activity, request) =>
+                    {
+                        if (request.RequestUri is { } uri)
+                        {
+                            activity.SetTag("url.full", uri.GetLeftPart(UriPartial.Authority));
+                            activity.SetTag("url.path", null);
+                            activity.SetTag("url.query", null);
+                        }
+                    }))
+            .WithMetrics(metrics => metrics
+                .AddMeter(TelemetryName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (its dependencies answer). Anonymous: orchestrators probe them.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}
