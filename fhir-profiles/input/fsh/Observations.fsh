@@ -7,7 +7,9 @@ Description: "The AI's diagnosis for one chest radiograph: hasMember lists the f
 * code = ChestXObservationCodes#chest-xray-ai-analysis
 * value[x] only string
 * value[x] ^short = "One-line summary of the findings"
-* hasMember 1..* MS
+// 0..*: an analysis with no finding present or uncertain and no reasoning chain has no members;
+// its value says so.
+* hasMember MS
 * hasMember only Reference(ChestXFindingObservation or ChestXReasoningStepObservation)
 * derivedFrom only Reference(ImagingStudy)
 * component 0..0

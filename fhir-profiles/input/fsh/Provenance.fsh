@@ -31,8 +31,12 @@ Description: "Provenance of one AI analysis in the AI Transparency on FHIR IG's 
 * agent[humanAgent].who only Reference(Practitioner or PractitionerRole)
 * entity MS
 * entity.what MS
-* entity ^slicing.discriminator.type = #value
-* entity ^slicing.discriminator.path = "role"
+// Sliced on role and the reference's type: prior reports and the study are both "source", and
+// what.resolve() cannot be evaluated on a resource validated on its own.
+* entity ^slicing.discriminator[0].type = #value
+* entity ^slicing.discriminator[0].path = "role"
+* entity ^slicing.discriminator[1].type = #value
+* entity ^slicing.discriminator[1].path = "what.type"
 * entity ^slicing.rules = #open
 * entity contains
     imagingStudy 1..1 MS and
@@ -40,7 +44,15 @@ Description: "Provenance of one AI analysis in the AI Transparency on FHIR IG's 
     modelCard 1..1 MS
 * entity[imagingStudy].role = #source
 * entity[imagingStudy].what only Reference(ImagingStudy)
+* entity[imagingStudy].what.type 1..1
+* entity[imagingStudy].what.type = "ImagingStudy"
+* entity[imagingStudy].what.identifier 1..1 MS
+* entity[imagingStudy].what.identifier.system = "urn:dicom:uid"
 * entity[priorReport].role = #source
 * entity[priorReport].what only Reference(DiagnosticReport)
+* entity[priorReport].what.type 1..1
+* entity[priorReport].what.type = "DiagnosticReport"
 * entity[modelCard].role = #derivation
 * entity[modelCard].what only Reference(ChestXModelCardDocument)
+* entity[modelCard].what.type 1..1
+* entity[modelCard].what.type = "DocumentReference"
