@@ -1,4 +1,6 @@
+using ChestXCds.Fhir.Mapping;
 using ChestXCds.Fhir.Reading;
+using ChestXCds.Fhir.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -30,6 +32,15 @@ public static class FhirServiceCollectionExtensions
                 resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
             });
         services.TryAddTransient<PrefetchOrQueryReader>();
+
+        // Mapping: StudyAnalysis -> profiled Observations, Device, model card DocumentReference, Provenance (pure).
+        services.AddOptions<FhirMappingOptions>().BindConfiguration(FhirMappingOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DeviceManufacturer), "Fhir:Mapping:DeviceManufacturer is required.")
+            .ValidateOnStart();
+        services.TryAddSingleton<IAnalysisMapper, AnalysisMapper>();
+
+        // Validation: Firely against base R4 and fhir-profiles; one instance, as building it indexes specification.zip.
+        services.TryAddSingleton<IFhirResourceValidator, FirelyResourceValidator>();
         return services;
     }
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ChestXCds.Fhir.Mapping;
 
 /// <summary>Settings for mapping analyses to FHIR resources (configuration section <see cref="SectionName"/>).</summary>
@@ -8,7 +6,5 @@ public sealed class FhirMappingOptions
     public const string SectionName = "Fhir:Mapping";
 
     /// <summary>Device.manufacturer of the AI Device: who is answerable for the deployed model. Default "ChestXCds".</summary>
-    [Required]
-    [MinLength(1)]
     public string DeviceManufacturer { get; set; } = "ChestXCds";
 }
