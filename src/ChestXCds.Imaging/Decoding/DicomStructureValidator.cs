@@ -36,6 +36,9 @@ internal static class DicomStructureValidator
         private readonly byte[] _scratch = new byte[8];
         private bool _bigEndian;
         private bool _implicit;
+        private bool _sawPixelData;
+        private long? _nativePixelBytes;
+        private readonly Dictionary<uint, int> _pixelModule = [];
 
         public void Run()
         {
@@ -61,12 +64,56 @@ internal static class DicomStructureValidator
             _implicit = transferSyntax == ImplicitVrLittleEndian;
             _bigEndian = transferSyntax == ExplicitVrBigEndian;
             WalkElements(stream.Length, depth: 0, stopAtItemDelimiter: false);
+            if (!_sawPixelData)
+            {
+                throw Corrupt("no Pixel Data (7FE0,0010); not an image, or truncated");
+            }
+
+            CheckImagePixelModule();
+        }
+
+        private void CheckImagePixelModule()
+        {
+            // PS3.3 C.7.6.3: GDCM trusts these values and can crash on absurd ones, so they are checked first.
+            int Value(uint tag) => _pixelModule.TryGetValue(tag, out var v) ? v : -1;
+            var samples = Value(0x00280002);
+            var rows = Value(0x00280010);
+            var columns = Value(0x00280011);
+            var allocated = Value(0x00280100);
+            var stored = Value(0x00280101);
+            var highBit = Value(0x00280102);
+            if (samples is not (-1 or 1 or 3))
+            {
+                throw Corrupt($"Samples per Pixel is {samples}; 1 or 3 expected");
+            }
+
+            if (rows < 1 || columns < 1)
+            {
+                throw Corrupt("Rows or Columns is missing or zero");
+            }
+
+            if (allocated is not (1 or 8 or 16 or 32))
+            {
+                throw Corrupt($"Bits Allocated is {allocated}; 8, 16 or 32 expected");
+            }
+
+            if (stored < 1 || stored > allocated || (highBit != -1 && (highBit >= allocated || highBit < stored - 1)))
+            {
+                throw Corrupt($"Bits Stored {stored} and High Bit {highBit} do not fit Bits Allocated {allocated}");
+            }
+
+            var needed = (long)rows * columns * Math.Max(samples, 1) * allocated / 8;
+            if (_nativePixelBytes is { } native && native < needed)
+            {
+                throw Corrupt($"Pixel Data holds {native} bytes; {rows}x{columns} at {allocated} bits needs {needed} (truncated)");
+            }
         }
 
         private string ReadMetaGroup()
         {
             // PS3.10 7.1: group 0002 is always Explicit VR Little Endian.
             string? transferSyntax = null;
+            long? metaEnd = null;
             while (stream.Position + 8 <= stream.Length)
             {
                 var start = stream.Position;
@@ -86,7 +133,13 @@ internal static class DicomStructureValidator
                 }
 
                 EnsureAvailable(length, tag);
-                if (tag == 0x00020010)
+                if (tag == 0x00020000 && length == 4)
+                {
+                    var bytes = new byte[4];
+                    stream.ReadExactly(bytes);
+                    metaEnd = stream.Position + BinaryPrimitives.ReadUInt32LittleEndian(bytes);
+                }
+                else if (tag == 0x00020010)
                 {
                     var bytes = new byte[length];
                     stream.ReadExactly(bytes);
@@ -100,6 +153,11 @@ internal static class DicomStructureValidator
                 _ = vr;
             }
 
+            if (metaEnd is { } expectedEnd && stream.Position != expectedEnd)
+            {
+                throw Corrupt("the file meta information is shorter than its group length says (truncated)");
+            }
+
             return transferSyntax ?? throw Corrupt("the file meta information has no Transfer Syntax UID (0002,0010)");
         }
 
@@ -110,6 +168,7 @@ internal static class DicomStructureValidator
                 throw Corrupt("sequences nested deeper than " + MaxDepth);
             }
 
+            long previousTag = -1;
             while (stream.Position < end)
             {
                 if (end - stream.Position < 8)
@@ -118,6 +177,22 @@ internal static class DicomStructureValidator
                 }
 
                 var (tag, vr, length) = ReadHeader(_bigEndian, _implicit);
+                _sawPixelData |= depth == 0 && tag == 0x7FE00010;
+                if (tag != 0xFFFEE00D)
+                {
+                    // PS3.5 7.1: elements appear in ascending tag order, each tag once.
+                    if (tag <= previousTag)
+                    {
+                        throw Corrupt($"element ({tag >> 16:X4},{tag & 0xFFFF:X4}) is out of order at offset {stream.Position - 8}");
+                    }
+
+                    previousTag = tag;
+                }
+
+                if (vr is not null && length != Undefined && length % ValueSize(vr) != 0)
+                {
+                    throw Corrupt($"({tag >> 16:X4},{tag & 0xFFFF:X4}) has length {length}, not a multiple of its VR {vr}'s size");
+                }
                 if (tag == 0xFFFEE00D)
                 {
                     if (stopAtItemDelimiter)
@@ -131,6 +206,24 @@ internal static class DicomStructureValidator
                 if (length != Undefined)
                 {
                     EnsureAvailable(length, tag);
+                    if (depth == 0 && length == 2 && tag is 0x00280002 or 0x00280010 or 0x00280011 or 0x00280100 or 0x00280101 or 0x00280102)
+                    {
+                        Read(2);
+                        _pixelModule[tag] = _bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(_scratch) : BinaryPrimitives.ReadUInt16LittleEndian(_scratch);
+                        continue;
+                    }
+
+                    if (depth == 0 && tag == 0x7FE00010)
+                    {
+                        _nativePixelBytes = length;
+                    }
+
+                    if (vr == "SQ")
+                    {
+                        WalkSequence(depth + 1, stream.Position + length);
+                        continue;
+                    }
+
                     stream.Position += length;
                     continue;
                 }
@@ -144,12 +237,12 @@ internal static class DicomStructureValidator
                     // PS3.5 6.2.2: UN of undefined length is a sequence encoded in Implicit VR LE.
                     var (wasImplicit, wasBigEndian) = (_implicit, _bigEndian);
                     (_implicit, _bigEndian) = (true, false);
-                    WalkSequence(depth + 1);
+                    WalkSequence(depth + 1, null);
                     (_implicit, _bigEndian) = (wasImplicit, wasBigEndian);
                 }
                 else if (vr is "SQ" or null)
                 {
-                    WalkSequence(depth + 1);
+                    WalkSequence(depth + 1, null);
                 }
                 else
                 {
@@ -163,9 +256,10 @@ internal static class DicomStructureValidator
             }
         }
 
-        private void WalkSequence(int depth)
+        /// <param name="end">Where a defined-length sequence ends; null for an undefined length (ends at its delimiter).</param>
+        private void WalkSequence(int depth, long? end)
         {
-            while (true)
+            while (end is null || stream.Position < end)
             {
                 var (tag, length) = ReadItemHeader();
                 if (tag == 0xFFFEE0DD)
@@ -180,13 +274,23 @@ internal static class DicomStructureValidator
 
                 if (length == Undefined)
                 {
-                    WalkElements(stream.Length, depth, stopAtItemDelimiter: true);
+                    WalkElements(end ?? stream.Length, depth, stopAtItemDelimiter: true);
                 }
                 else
                 {
                     EnsureAvailable(length, tag);
+                    if (end is { } limit && stream.Position + length > limit)
+                    {
+                        throw Corrupt($"a sequence item overruns its sequence at offset {stream.Position - 8}");
+                    }
+
                     WalkElements(stream.Position + length, depth, stopAtItemDelimiter: false);
                 }
+            }
+
+            if (end is { } sequenceEnd && stream.Position != sequenceEnd)
+            {
+                throw Corrupt("a sequence's items do not add up to its length");
             }
         }
 
@@ -248,6 +352,15 @@ internal static class DicomStructureValidator
             var length = bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(_scratch.AsSpan(6)) : BinaryPrimitives.ReadUInt16LittleEndian(_scratch.AsSpan(6));
             return (tag, vr, length);
         }
+
+        // PS3.5 Table 6.2-1: binary VRs hold whole values of these sizes.
+        private static int ValueSize(string vr) => vr switch
+        {
+            "US" or "SS" or "OW" => 2,
+            "UL" or "SL" or "FL" or "AT" or "OF" or "OL" => 4,
+            "FD" or "OD" or "SV" or "UV" or "OV" => 8,
+            _ => 1,
+        };
 
         private static uint ReadTag(ReadOnlySpan<byte> bytes, bool bigEndian)
         {

@@ -1,0 +1,48 @@
+using ChestXCds.Imaging.Decoding;
+using ChestXCds.Imaging.Errors;
+using ChestXCds.Imaging.Tests.Support;
+
+namespace ChestXCds.Imaging.Tests.Decoding;
+
+/// <summary>GDCM aborts the process on some malformed files; the managed walk must catch them first.</summary>
+public sealed class DicomStructureValidatorTests
+{
+    // REQ-IMG-06: every truncation point of a file with a sequence and encapsulated pixel data is refused cleanly.
+    [Fact]
+    public void GivenEveryTruncationOfASyntheticFile_WhenDecoded_ThenCorruptInstanceNeverACrash()
+    {
+        var bytes = SyntheticDicom.Build(new SyntheticImage { Width = 8, Height = 8, VoiLut = (0, 8, new ushort[] { 0, 255 }), JpegFragment = new byte[64] });
+        var path = Path.Combine(Path.GetTempPath(), $"truncated-{Guid.NewGuid():N}.dcm");
+        try
+        {
+            for (var length = 0; length < bytes.Length; length++)
+            {
+                File.WriteAllBytes(path, bytes[..length]);
+                Assert.Throws<CorruptInstanceException>(() => new GdcmDicomDecoder().Decode(path));
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void GivenInvalidVrBytes_WhenValidated_ThenCorruptInstanceNamesTheVr()
+    {
+        var bytes = SyntheticDicom.Build(new SyntheticImage { Width = 4, Height = 4 });
+        var modality = bytes.AsSpan().IndexOf("CS"u8);
+        bytes[modality] = (byte)'z';
+        var path = Path.Combine(Path.GetTempPath(), $"bad-vr-{Guid.NewGuid():N}.dcm");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var error = Assert.Throws<CorruptInstanceException>(() => new GdcmDicomDecoder().Decode(path));
+            Assert.Contains("invalid VR", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
