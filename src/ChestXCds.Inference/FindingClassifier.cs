@@ -14,6 +14,7 @@ internal sealed class FindingClassifier : IFindingClassifier, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly int _sampleLength;
     private volatile bool _ready;
+    private int _disposed;
 
     public FindingClassifier(ModelManifest manifest, IInferenceBackend backend, InferenceOptions options, ILogger logger)
     {
@@ -75,6 +76,12 @@ internal sealed class FindingClassifier : IFindingClassifier, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The container disposes this once per registration (the class and IFindingClassifier).
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _batcher.DisposeAsync();
         _backend.Dispose();
     }

@@ -22,6 +22,7 @@ internal sealed class MicroBatcher : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
+    private int _disposed;
 
     public MicroBatcher(IInferenceBackend backend, int sampleLength, int maxBatch, int waitMilliseconds, int capacity, ILogger logger)
     {
@@ -69,6 +70,11 @@ internal sealed class MicroBatcher : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _queue.Writer.TryComplete();
         await _stopping.CancelAsync();
         try
