@@ -38,6 +38,7 @@ internal static class DicomStructureValidator
         private bool _implicit;
         private bool _sawPixelData;
         private long? _nativePixelBytes;
+        private (long Offset, uint Length)? _firstFragment;
         private readonly Dictionary<uint, int> _pixelModule = [];
 
         public void Run()
@@ -70,6 +71,21 @@ internal static class DicomStructureValidator
             }
 
             CheckImagePixelModule();
+            if (_firstFragment is { } fragment)
+            {
+                CheckFirstFragment(transferSyntax, fragment.Offset, fragment.Length);
+            }
+        }
+
+        private void CheckFirstFragment(string transferSyntax, long offset, uint length)
+        {
+            var bytes = new byte[(int)Math.Min(length, 1 << 16)];
+            stream.Position = offset;
+            stream.ReadExactly(bytes);
+            if (FrameHeaderCheck.Problem(transferSyntax, bytes, length) is { } problem)
+            {
+                throw Corrupt(problem);
+            }
         }
 
         private void CheckImagePixelModule()
@@ -297,6 +313,7 @@ internal static class DicomStructureValidator
         private void WalkFragments()
         {
             // PS3.5 A.4: encapsulated pixel data is a basic offset table item, fragment items, a delimiter.
+            var index = 0;
             while (true)
             {
                 var (tag, length) = ReadItemHeader();
@@ -311,6 +328,11 @@ internal static class DicomStructureValidator
                 }
 
                 EnsureAvailable(length, tag);
+                if (index++ > 0 && _firstFragment is null && length > 0)
+                {
+                    _firstFragment = (stream.Position, length);
+                }
+
                 stream.Position += length;
             }
         }

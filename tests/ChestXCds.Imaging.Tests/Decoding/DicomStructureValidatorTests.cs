@@ -45,4 +45,50 @@ public sealed class DicomStructureValidatorTests
             File.Delete(path);
         }
     }
+
+    // REQ-IMG-06: random byte corruption of the header and the start of the pixel data (seeded, so
+    // reproducible) ends in a decoded image or a CorruptInstanceException, never a process abort.
+    [Theory]
+    [InlineData("synthetic", 11)]
+    [InlineData("siim", 12)]
+    [InlineData("rle", 13)]
+    public void GivenRandomlyCorruptedFile_WhenDecoded_ThenDecodesOrCorruptInstanceNeverACrash(string source, int seed)
+    {
+        var original = source switch
+        {
+            "synthetic" => SyntheticDicom.Build(new SyntheticImage { Width = 8, Height = 8, VoiLut = (0, 8, new ushort[] { 0, 255 }) }),
+            "siim" => File.ReadAllBytes(SharedDicom.Siim),
+            _ => File.ReadAllBytes(SharedDicom.Nih3Rle),
+        };
+        var random = new Random(seed);
+        var path = Path.Combine(Path.GetTempPath(), $"mutated-{Guid.NewGuid():N}.dcm");
+        var refused = 0;
+        try
+        {
+            for (var n = 0; n < 150; n++)
+            {
+                var bytes = (byte[])original.Clone();
+                for (var flips = random.Next(1, 4); flips > 0; flips--)
+                {
+                    bytes[random.Next(132, Math.Min(bytes.Length, 2000))] = (byte)random.Next(256);
+                }
+
+                File.WriteAllBytes(path, bytes);
+                try
+                {
+                    new GdcmDicomDecoder().Decode(path);
+                }
+                catch (CorruptInstanceException)
+                {
+                    refused++;
+                }
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        Assert.InRange(refused, 1, 150);
+    }
 }
