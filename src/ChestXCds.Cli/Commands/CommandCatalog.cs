@@ -9,5 +9,7 @@ internal static class CommandCatalog
     {
         // Each command lives in its own file and is added here.
         yield return VersionCommand.Create();
+        yield return RenderCommand.Create();
+        yield return InspectCommand.Create();
     }
 }
