@@ -127,9 +127,14 @@ public sealed class FirelyResourceValidator : IFhirResourceValidator
                 return "The JSON is not an object, so it is not a FHIR resource.";
             }
 
-            return document.RootElement.TryGetProperty("resourceType", out var type) && type.ValueKind == JsonValueKind.String
+            if (!document.RootElement.TryGetProperty("resourceType", out var type) || type.ValueKind != JsonValueKind.String)
+            {
+                return "The JSON object has no \"resourceType\", so it is not a FHIR resource.";
+            }
+
+            return ModelInfo.IsKnownResource(type.GetString() ?? string.Empty)
                 ? null
-                : "The JSON object has no \"resourceType\", so it is not a FHIR resource.";
+                : $"\"resourceType\": \"{type.GetString()}\" is not a FHIR R4 resource type.";
         }
         catch (JsonException ex)
         {
