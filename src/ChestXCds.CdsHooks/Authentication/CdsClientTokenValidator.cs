@@ -115,7 +115,8 @@ public sealed class CdsClientTokenValidator(
             RequireSignedTokens = true,
             ValidAlgorithms = AllowedAlgorithms,
             IssuerSigningKeys = keys,
-            TryAllIssuerSigningKeys = false,
+            // Keys are already narrowed to the kid above; without a kid every key of the issuer is tried.
+            TryAllIssuerSigningKeys = true,
             ValidateIssuerSigningKey = true,
             ClockSkew = skew,
             LifetimeValidator = (notBefore, expiresAt, _, _) =>

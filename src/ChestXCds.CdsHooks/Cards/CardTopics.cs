@@ -19,4 +19,7 @@ public static class CardTopics
 
     /// <summary>AI analysis of a chest radiograph with verified reasoning (issue 6).</summary>
     public static Coding ChestAiAnalysis { get; } = new(System, "chest-ai-analysis", "Chest radiograph AI analysis");
+
+    /// <summary>The AI analysis of the latest chest radiograph is still running (issue 6).</summary>
+    public static Coding ChestAiAnalysisPending { get; } = new(System, "chest-ai-analysis-pending", "Chest radiograph AI analysis in progress");
 }
