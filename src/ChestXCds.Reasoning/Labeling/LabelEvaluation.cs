@@ -44,10 +44,10 @@ public sealed class LabelEvaluation
     public IReadOnlyList<LabelMetrics> PerLabel() =>
         order.Select(l => new LabelMetrics(l, counts[l][0], counts[l][1], counts[l][2], counts[l][3])).ToList();
 
-    /// <summary>F1 over the pooled counts of labels that have gold positives.</summary>
+    /// <summary>F1 over the pooled counts of every label (false positives of a label with no gold positives count too).</summary>
     public double MicroF1()
     {
-        var rows = PerLabel().Where(r => r.Support > 0).ToList();
+        var rows = PerLabel();
         var pooled = new LabelMetrics("micro", rows.Sum(r => r.TruePositives), rows.Sum(r => r.FalsePositives), rows.Sum(r => r.FalseNegatives), rows.Sum(r => r.Support));
         return pooled.F1;
     }

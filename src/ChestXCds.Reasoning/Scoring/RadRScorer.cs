@@ -10,7 +10,8 @@ namespace ChestXCds.Reasoning.Scoring;
 /// Completeness = reference key findings the prediction recalls / reference key findings;
 /// factuality = predicted key findings consistent with the original report / predicted key findings
 /// (an observation the report does not mention counts as normal, i.e. absent, as the paper's judge assumed);
-/// effectiveness = predicted steps holding a key finding the reference also states / predicted steps.
+/// effectiveness = predicted reasoning steps holding a key finding the reference also states / predicted
+/// reasoning steps (the &lt;think&gt; part, split into sentences).
 /// Statuses match when equal, or when one is present and the other uncertain.
 /// </summary>
 public sealed class RadRScorer
@@ -40,9 +41,14 @@ public sealed class RadRScorer
         }
 
         var parsed = ReasoningTextParser.Parse(sample.Prediction);
-        var predictedSteps = parsed.Answer is null ? parsed.Steps : [.. parsed.Steps, parsed.Answer];
+        // Steps are the reasoning (the <think> part); the answer's findings still count as predicted findings.
+        var predictedSteps = parsed.Steps;
         var stepFindings = predictedSteps.Select(KeyFindings).ToList();
         var predicted = stepFindings.SelectMany(s => s).ToHashSet();
+        if (parsed.Answer is not null)
+        {
+            predicted.UnionWith(KeyFindings(parsed.Answer));
+        }
 
         double? completeness = reference.Count == 0 ? null
             : (double)reference.Count(r => predicted.Any(p => Matches(p, r))) / reference.Count;

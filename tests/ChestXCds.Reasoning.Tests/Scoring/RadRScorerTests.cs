@@ -24,8 +24,8 @@ public sealed class RadRScorerTests
         Assert.Equal("x", score.ItemId);
         Assert.Equal(1.0 / 4, score.Completeness);       // effusion recalled of 4
         Assert.Equal(2.0 / 3, score.Factuality);         // effusion, nodule-absent consistent; pneumothorax not
-        Assert.Equal(1.0 / 5, score.Effectiveness);      // 5 steps (4 + answer), 1 shares a reference finding
-        Assert.Equal((0.25 + (2.0 / 3) + 0.2) / 3, score.RadRScore!.Value, 10);
+        Assert.Equal(1.0 / 4, score.Effectiveness);      // 4 think steps, 1 shares a reference finding
+        Assert.Equal((0.25 + (2.0 / 3) + 0.25) / 3, score.RadRScore!.Value, 10);
     }
 
     [Fact]
