@@ -20,6 +20,8 @@ public static class FhirServiceCollectionExtensions
             .Validate(o => o.MaxRetries is >= 0 and <= 5, "Fhir:Reading:MaxRetries must be 0-5.")
             .ValidateOnStart();
         services.AddHttpClient<IFhirQueryClient, FhirQueryClient>()
+            // The default HttpClient logs write request URLs, and FHIR URLs name the patient (Patient/123).
+            .RemoveAllLoggers()
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) =>
             {
@@ -28,7 +30,13 @@ public static class FhirServiceCollectionExtensions
                 resilience.AttemptTimeout.Timeout = attempt;
                 resilience.TotalRequestTimeout.Timeout = attempt * (reading.MaxRetries + 1) + TimeSpan.FromSeconds(1);
                 resilience.CircuitBreaker.SamplingDuration = attempt * 2 + TimeSpan.FromSeconds(1);
-                resilience.Retry.MaxRetryAttempts = Math.Max(reading.MaxRetries, 0);
+                // The standard pipeline always has a retry strategy (at least one attempt): MaxRetries 0 turns it off instead.
+                resilience.Retry.MaxRetryAttempts = Math.Max(reading.MaxRetries, 1);
+                if (reading.MaxRetries == 0)
+                {
+                    resilience.Retry.ShouldHandle = static _ => ValueTask.FromResult(false);
+                }
+
                 resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
             });
         services.TryAddTransient<PrefetchOrQueryReader>();
