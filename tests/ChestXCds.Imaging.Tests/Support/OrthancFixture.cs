@@ -3,7 +3,7 @@ using ChestXCds.Imaging.Orthanc;
 namespace ChestXCds.Imaging.Tests.Support;
 
 /// <summary>
-/// One real Orthanc (with DICOMweb) for the integration tests, loaded with the shared chest
+/// REQ-IMG-09: one real Orthanc (with DICOMweb) started by <see cref="OrthancServer"/> for the integration tests, loaded with the shared chest
 /// radiographs plus synthetic studies: several views of one study, a non-chest study, and a
 /// structurally valid instance whose JPEG data is garbage.
 /// </summary>
