@@ -142,8 +142,9 @@ internal sealed class MicroBatcher : IAsyncDisposable
 
     private async Task RunBatchAsync(List<Pending> batch)
     {
-        var input = new float[batch.Count * _sampleLength];
-        for (var i = 0; i < batch.Count; i++)
+        // A batch of one runs on the caller's array; larger batches need one contiguous NCHW buffer.
+        var input = batch.Count == 1 ? batch[0].Data : new float[batch.Count * _sampleLength];
+        for (var i = 0; batch.Count > 1 && i < batch.Count; i++)
         {
             batch[i].Data.CopyTo(input, i * _sampleLength);
         }

@@ -8,6 +8,19 @@ internal static class KServeResponseReader
 {
     public static (float[] Data, long[] Shape) ReadOutput(byte[] body, int jsonLength, string outputName)
     {
+        try
+        {
+            return Read(body, jsonLength, outputName);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or KeyNotFoundException)
+        {
+            // A member of the wrong JSON kind (e.g. a string where the protocol has a number).
+            throw new InferenceServerException($"The inference server's output '{outputName}' does not follow the protocol: {ex.Message}", ex);
+        }
+    }
+
+    private static (float[] Data, long[] Shape) Read(byte[] body, int jsonLength, string outputName)
+    {
         JsonDocument doc;
         try
         {
