@@ -9,6 +9,10 @@ internal static class CommandCatalog
     {
         // Each command lives in its own file and is added here.
         yield return VersionCommand.Create();
+        yield return MineCommand.Create();
+        yield return EvaluateLabelsCommand.Create();
+        yield return RadrScoreCommand.Create();
+        yield return EvaluateRadrScoreCommand.Create();
         yield return RenderCommand.Create();
         yield return InspectCommand.Create();
     }
