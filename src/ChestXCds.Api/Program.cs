@@ -11,6 +11,7 @@ var app = builder.Build();
 app.UseChestXApi();             // errors, CORS, authentication, authorization
 app.MapDefaultEndpoints();      // /health/live, /health/ready
 app.MapCdsHooks();              // /cds-services
+app.MapAnalysis();              // /analysis/precompute
 
 app.Run();
 

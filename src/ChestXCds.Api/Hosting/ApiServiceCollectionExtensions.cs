@@ -22,7 +22,7 @@ public static class ApiServiceCollectionExtensions
     public static WebApplicationBuilder AddChestXApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddChestXAnalysis();
+        services.AddChestXAnalysis(builder.Configuration);
 
         services.AddOptions<FeedbackStoreOptions>().BindConfiguration(FeedbackStoreOptions.SectionName)
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Feedback:DatabasePath is required.")

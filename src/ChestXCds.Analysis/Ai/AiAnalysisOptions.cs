@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChestXCds.Analysis.Ai;
+
+/// <summary>The AI analysis in the hook flow, section <c>Analysis:Ai</c>.</summary>
+public sealed class AiAnalysisOptions
+{
+    public const string SectionName = "Analysis:Ai";
+
+    /// <summary>Whether hooks analyse the latest chest radiograph with the model. Default true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// How long a hook waits for an analysis that is not cached yet, in milliseconds. Default 400, so that
+    /// a hook answers within the ~500 ms CDS Hooks asks for; the analysis goes on in the background and
+    /// the next call finds it cached.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int HookBudgetMilliseconds { get; set; } = 400;
+
+    /// <summary>How long an image analysis stays cached, in minutes. Default 1440 (a day).</summary>
+    [Range(1, 525_600)]
+    public int CacheMinutes { get; set; } = 1440;
+
+    /// <summary>
+    /// StackExchange.Redis configuration string (e.g. "127.0.0.1:6379"). When set, the analysis cache is
+    /// Redis through IDistributedCache so replicas share it; when empty, an in-memory cache. Default empty.
+    /// </summary>
+    public string? RedisConfiguration { get; set; }
+
+    /// <summary>Studies the precompute queue holds before it answers "busy". Default 64.</summary>
+    [Range(1, 100_000)]
+    public int PrecomputeQueueCapacity { get; set; } = 64;
+
+    /// <summary>After a failed analysis, how long calls for the same study wait before trying again, in seconds. Default 30.</summary>
+    [Range(0, 3600)]
+    public int RetryFailedAfterSeconds { get; set; } = 30;
+
+    /// <summary>Prior reports used as evidence at most, newest first. Default 5.</summary>
+    [Range(0, 100)]
+    public int MaxPriorReports { get; set; } = 5;
+
+    /// <summary>
+    /// A positive finding whose catalog entry needs action makes the card a warning when its probability is
+    /// at least this. Default 0.5. Below it, or for findings that need no action, the card is info.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double WarningMinimumProbability { get; set; } = 0.5;
+
+    /// <summary>Findings that make the card critical when positive at or above <see cref="CriticalMinimumProbability"/>. Default Pneumothorax.</summary>
+    public List<string> CriticalFindings { get; set; } = ["Pneumothorax"];
+
+    /// <summary>Probability at or above which a critical finding makes the card critical. Default 0.9.</summary>
+    [Range(0.0, 1.0)]
+    public double CriticalMinimumProbability { get; set; } = 0.9;
+
+    /// <summary>SMART launch URL of the viewer; when set, AI cards carry a smart link with the study in appContext. Default none.</summary>
+    public Uri? ViewerLaunchUrl { get; set; }
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ChestXCds.Cli.Demo;
+
+/// <summary>
+/// The ChestXCds service run the way a deployment runs it: its own process (the built
+/// ChestXCds.Api.dll under `dotnet`), on a loopback port, configured through environment variables.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServiceProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>e.g. http://127.0.0.1:40111/</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The last lines the service wrote, for a failure message.</summary>
+    public string OutputTail
+    {
+        get
+        {
+            lock (_output)
+            {
+                var text = _output.ToString();
+                return text.Length > 4000 ? text[^4000..] : text;
+            }
+        }
+    }
+
+    /// <summary>Starts the service and waits until /health/ready answers 200.</summary>
+    /// <exception cref="InvalidOperationException">The service is not built, exits, or is not ready in time (the message has its output).</exception>
+    public static async Task<ServiceProcess> StartAsync(string repositoryRoot, IReadOnlyDictionary<string, string> settings, TimeSpan readyTimeout, CancellationToken ct)
+    {
+        var dll = FindApiAssembly(repositoryRoot);
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = repositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(baseAddress.AbsoluteUri.TrimEnd('/'));
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start `dotnet` for the service.");
+        var service = new ServiceProcess(process, baseAddress);
+        process.OutputDataReceived += (_, e) => service.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + readyTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The service exited with code {process.ExitCode} while starting. Output:\n{service.OutputTail}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri("health/ready", UriKind.Relative), ct).ConfigureAwait(false);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return service;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // Slow first answer while the model warms up.
+            }
+
+            await Task.Delay(250, ct).ConfigureAwait(false);
+        }
+
+        await service.DisposeAsync().ConfigureAwait(false);
+        throw new InvalidOperationException($"The service was not ready within {readyTimeout.TotalSeconds:0} s. Output:\n{service.OutputTail}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>The built service next to this CLI's build (same configuration), e.g. src/ChestXCds.Api/bin/Release/net10.0/ChestXCds.Api.dll.</summary>
+    public static string FindApiAssembly(string repositoryRoot)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Release";
+        foreach (var candidate in new[] { configuration, "Release", "Debug" }.Distinct(StringComparer.Ordinal))
+        {
+            var path = Path.Combine(repositoryRoot, "src", "ChestXCds.Api", "bin", candidate, "net10.0", "ChestXCds.Api.dll");
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new InvalidOperationException("The ChestXCds service is not built. Build the solution first (`./build.sh demo` does), or run `dotnet build ChestXCds.sln -c Release`.");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
