@@ -90,38 +90,9 @@ internal static class DicomStructureValidator
 
         private void CheckImagePixelModule()
         {
-            // PS3.3 C.7.6.3: GDCM trusts these values and can crash on absurd ones, so they are checked first.
-            int Value(uint tag) => _pixelModule.TryGetValue(tag, out var v) ? v : -1;
-            var samples = Value(0x00280002);
-            var rows = Value(0x00280010);
-            var columns = Value(0x00280011);
-            var allocated = Value(0x00280100);
-            var stored = Value(0x00280101);
-            var highBit = Value(0x00280102);
-            if (samples is not (-1 or 1 or 3))
+            if (ImagePixelModuleCheck.Problem(_pixelModule, _nativePixelBytes) is { } problem)
             {
-                throw Corrupt($"Samples per Pixel is {samples}; 1 or 3 expected");
-            }
-
-            if (rows < 1 || columns < 1)
-            {
-                throw Corrupt("Rows or Columns is missing or zero");
-            }
-
-            if (allocated is not (1 or 8 or 16 or 32))
-            {
-                throw Corrupt($"Bits Allocated is {allocated}; 8, 16 or 32 expected");
-            }
-
-            if (stored < 1 || stored > allocated || (highBit != -1 && (highBit >= allocated || highBit < stored - 1)))
-            {
-                throw Corrupt($"Bits Stored {stored} and High Bit {highBit} do not fit Bits Allocated {allocated}");
-            }
-
-            var needed = (long)rows * columns * Math.Max(samples, 1) * allocated / 8;
-            if (_nativePixelBytes is { } native && native < needed)
-            {
-                throw Corrupt($"Pixel Data holds {native} bytes; {rows}x{columns} at {allocated} bits needs {needed} (truncated)");
+                throw Corrupt(problem);
             }
         }
 
