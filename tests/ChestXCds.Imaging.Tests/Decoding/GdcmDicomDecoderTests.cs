@@ -110,6 +110,26 @@ public sealed class GdcmDicomDecoderTests
         }
     }
 
+    // REQ-IMG-04: JPEG 2000 (the shared data has none; GDCM's encoder makes one from an NIH file).
+    [Theory]
+    [InlineData(gdcm.TransferSyntax.TSType.JPEG2000Lossless, "1.2.840.10008.1.2.4.90")]
+    [InlineData(gdcm.TransferSyntax.TSType.JPEG2000, "1.2.840.10008.1.2.4.91")]
+    public void GivenJpeg2000File_WhenRead_ThenPixelsEqualTheUncompressedOriginal(gdcm.TransferSyntax.TSType syntax, string uid)
+    {
+        var path = TranscodedDicom.WriteTemp(SharedDicom.Nih1ExplicitLe, syntax);
+        try
+        {
+            var image = _reader.Read(path);
+
+            Assert.Equal(uid, image.Attributes.TransferSyntaxUid);
+            Assert.Equal(_reader.Read(SharedDicom.Nih1ExplicitLe).Image.Pixels, image.Image.Pixels);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void GivenMissingFile_WhenDecoded_ThenFileNotFound()
     {
