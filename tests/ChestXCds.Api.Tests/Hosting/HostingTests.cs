@@ -1,0 +1,61 @@
+using System.Net;
+using ChestXCds.Api.Tests.Infrastructure;
+
+namespace ChestXCds.Api.Tests.Hosting;
+
+public sealed class HostingTests : IDisposable
+{
+    private readonly ApiHarness harness = new();
+
+    public void Dispose() => harness.Dispose();
+
+    // REQ-API-05
+    [Fact]
+    public async Task GivenAllowedOrigin_WhenPreflightAsksForAuthorization_ThenAllowed()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Options, "/cds-services/chestx-order-sign");
+        request.Headers.Add("Origin", ApiHarness.CorsOrigin);
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+        request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
+
+        var response = await harness.Client().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(ApiHarness.CorsOrigin, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("authorization", string.Join(",", response.Headers.GetValues("Access-Control-Allow-Headers")), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task GivenOtherOrigin_WhenPreflight_ThenNoAllowOrigin()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Options, "/cds-services");
+        request.Headers.Add("Origin", "https://evil.example");
+        request.Headers.Add("Access-Control-Request-Method", "GET");
+
+        var response = await harness.Client().SendAsync(request);
+
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    // REQ-API-06
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task GivenRunningService_WhenHealthProbed_ThenHealthy(string path)
+    {
+        var response = await harness.Client().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task GivenUnwritableFeedbackStore_WhenReadyProbed_ThenUnhealthy()
+    {
+        using var broken = new ApiHarness(s => s["Feedback:DatabasePath"] = "/proc/chestx-not-writable/feedback.db");
+
+        var response = await broken.Client().GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+}
