@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         // Each command lives in its own file and is added here.
         yield return VersionCommand.Create();
+        yield return ClassifyCommand.Create();
         yield return MineCommand.Create();
         yield return EvaluateLabelsCommand.Create();
         yield return RadrScoreCommand.Create();

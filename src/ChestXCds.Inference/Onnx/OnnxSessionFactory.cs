@@ -17,12 +17,18 @@ internal static class OnnxSessionFactory
             return (CreateSession(model, weightsPath, null), Cpu);
         }
 
+        // ONNX Runtime also prints a missing CUDA library to stderr through its process-wide logger; the
+        // failure is reported once, through our own log (Auto) or exception (Cuda), so that logger is quietened for the attempt.
+        var env = OrtEnv.Instance();
+        var level = env.EnvLogLevel;
+        env.EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
         try
         {
             return (CreateSession(model, weightsPath, cudaDeviceId), Cuda);
         }
         catch (Exception ex) when (IsProviderFailure(ex))
         {
+            env.EnvLogLevel = level;
             if (provider == ExecutionProvider.Cuda)
             {
                 throw new ModelLoadException(
@@ -33,6 +39,10 @@ internal static class OnnxSessionFactory
             var session = CreateSession(model, weightsPath, null);
             Log.CudaFallback(logger, model, FirstLine(ex.Message));
             return (session, Cpu);
+        }
+        finally
+        {
+            env.EnvLogLevel = level;
         }
     }
 
