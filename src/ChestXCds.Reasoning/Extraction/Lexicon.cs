@@ -30,6 +30,7 @@ internal sealed class Lexicon
         AddList(table, "Rules/negation-post.txt", RoleKind.NegationPost);
         AddList(table, "Rules/uncertainty-pre.txt", RoleKind.UncertaintyPre);
         AddList(table, "Rules/uncertainty-post.txt", RoleKind.UncertaintyPost);
+        AddList(table, "Rules/hypothetical-pre.txt", RoleKind.Hypothetical);
         AddList(table, "Rules/pseudo.txt", RoleKind.Pseudo);
         AddList(table, "Rules/terminators.txt", RoleKind.Terminator);
         AddMap(table, "Rules/temporal.txt", RoleKind.Temporal);

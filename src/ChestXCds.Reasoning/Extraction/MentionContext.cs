@@ -20,6 +20,20 @@ internal readonly struct MentionContext
 
     private PhraseMatch Self => matches[self];
 
+    /// <summary>A hypothetical trigger ("look for", "option B mentions") before the mention in its clause: named, not asserted.</summary>
+    public bool IsHypothetical()
+    {
+        for (var k = self - 1; k >= 0 && InPreScope(k); k--)
+        {
+            if (matches[k].Has(RoleKind.Hypothetical))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// A pre-negation in scope wins ("no evidence to suggest pneumonia" is negative); otherwise any hedge
     /// in scope makes it uncertain; otherwise a post-negation ("... is not seen") makes it absent.

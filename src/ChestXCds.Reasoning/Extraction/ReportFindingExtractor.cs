@@ -11,8 +11,8 @@ namespace ChestXCds.Reasoning.Extraction;
 /// </summary>
 public sealed class ReportFindingExtractor : IReportFindingExtractor
 {
-    /// <summary>NegEx's default window is 5 words; chest reports list up to ~6 findings after one "no".</summary>
-    public const int PreScopeWords = 8;
+    /// <summary>NegEx's default window is 5 words; chest reports and model reasoning list several findings after one "no".</summary>
+    public const int PreScopeWords = 12;
 
     public const int PostScopeWords = 5;
 
@@ -114,6 +114,11 @@ public sealed class ReportFindingExtractor : IReportFindingExtractor
                 }
 
                 var context = new MentionContext(matches, m, wordIndex, role.Value);
+                if (context.IsHypothetical())
+                {
+                    continue;
+                }
+
                 var assertion = role.Kind == RoleKind.Term ? context.TermAssertion() : context.AnchorAssertion();
                 if (assertion is null)
                 {

@@ -7,6 +7,7 @@ internal enum RoleKind
     NegationPost,
     UncertaintyPre,
     UncertaintyPost,
+    Hypothetical,
     Pseudo,
     Terminator,
     Temporal,

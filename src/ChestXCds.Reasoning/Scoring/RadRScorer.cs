@@ -57,8 +57,10 @@ public sealed class RadRScorer
         double? factuality = predicted.Count == 0 ? null
             : (double)predicted.Count(p => ConsistentWithReport(p, report)) / predicted.Count;
 
-        double? effectiveness = predictedSteps.Count == 0 ? null
-            : (double)stepFindings.Count(s => s.Any(p => reference.Any(r => Matches(p, r)))) / predictedSteps.Count;
+        // Steps that state no key finding (restating the question, general remarks) are neither effective nor not.
+        var findingSteps = stepFindings.Where(s => s.Count > 0).ToList();
+        double? effectiveness = findingSteps.Count == 0 ? null
+            : (double)findingSteps.Count(s => s.Any(p => reference.Any(r => Matches(p, r)))) / findingSteps.Count;
 
         double?[] parts = [factuality, completeness, effectiveness];
         var defined = parts.Where(p => p.HasValue).Select(p => p!.Value).ToList();

@@ -24,9 +24,19 @@ public static partial class ReasoningTextParser
         {
             // "- **Step 1:** text": markup first, then the bullet, then the step number.
             var line = ListMarker().Replace(ListMarker().Replace(Markup().Replace(rawLine, string.Empty), string.Empty), string.Empty).Trim();
-            if (line.Length == 0)
+
+            // A line ending in ':' is a heading (often an answer option restated); "Heading: text" keeps the text.
+            // Quoted text restates the question, so it asserts nothing.
+            line = Quoted().Replace(line, "the option");
+            if (line.Length == 0 || line.EndsWith(':'))
             {
                 continue;
+            }
+
+            var colon = line.IndexOf(": ", StringComparison.Ordinal);
+            if (colon > 0 && line[..colon].Count(c => c == ' ') < 10)
+            {
+                line = line[(colon + 2)..].Trim();
             }
 
             foreach (var span in SentenceSplitter.Split(line, new TextSpan(0, line.Length)))
@@ -42,9 +52,10 @@ public static partial class ReasoningTextParser
         return steps;
     }
 
+    // The last opening tag: chat transcripts may echo the prompt, which itself names "<think></think>".
     private static string? Between(string text, string open, string close)
     {
-        var start = text.IndexOf(open, StringComparison.OrdinalIgnoreCase);
+        var start = text.LastIndexOf(open, StringComparison.OrdinalIgnoreCase);
         if (start < 0)
         {
             return null;
@@ -58,6 +69,9 @@ public static partial class ReasoningTextParser
     // "1.", "2)", "-", "*", "Step 3:" at the start of a line.
     [GeneratedRegex(@"^\s*(?:(?:step\s*)?\d+[.):]|[-*•]|#+)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex ListMarker();
+
+    [GeneratedRegex("\"[^\"]*\"|“[^”]*”")]
+    private static partial Regex Quoted();
 
     [GeneratedRegex(@"\*\*|__|`")]
     private static partial Regex Markup();

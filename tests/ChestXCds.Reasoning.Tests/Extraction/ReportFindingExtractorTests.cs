@@ -136,6 +136,14 @@ public sealed class ReportFindingExtractorTests
         Assert.Contains(observations, f => f.FindingId == "Lungs" && f.Assertion == Assertion.Absent);
     }
 
+    [Theory]
+    [InlineData("Look for blunting of the costophrenic angle that would suggest pleural effusion.")]
+    [InlineData("Option B mentions a pleural effusion.")]
+    public void GivenHypotheticalMention_WhenExtracting_ThenItIsNotAsserted(string text)
+    {
+        Assert.DoesNotContain(extractor.Extract(text), f => f.FindingId == "Effusion");
+    }
+
     [Fact]
     public void GivenEmptyText_WhenExtracting_ThenNoFindings()
     {

@@ -16,7 +16,8 @@ public sealed class RadRScorerTests
         const string report = "FINDINGS: Left pleural effusion. No pneumothorax. Cardiomegaly. No edema.";
 
         // Predicted steps (4): effusion present (recalls, consistent); pneumothorax present (not recalled,
-        // inconsistent); a step with no finding; nodule absent (not in report: counts as normal, consistent).
+        // inconsistent); a step with no finding (not counted for effectiveness); nodule absent (not in the
+        // report: counts as normal, consistent).
         const string pred = "<think>There is a pleural effusion.\nThere is a pneumothorax.\nThe image is of good quality.\nNo nodule.</think><answer>B</answer>";
         var score = scorer.Score(new RadRSample(pred, reference, report, "x"), 3);
 
@@ -24,8 +25,17 @@ public sealed class RadRScorerTests
         Assert.Equal("x", score.ItemId);
         Assert.Equal(1.0 / 4, score.Completeness);       // effusion recalled of 4
         Assert.Equal(2.0 / 3, score.Factuality);         // effusion, nodule-absent consistent; pneumothorax not
-        Assert.Equal(1.0 / 4, score.Effectiveness);      // 4 think steps, 1 shares a reference finding
-        Assert.Equal((0.25 + (2.0 / 3) + 0.25) / 3, score.RadRScore!.Value, 10);
+        Assert.Equal(1.0 / 3, score.Effectiveness);      // 3 think steps state a finding, 1 shares a reference finding
+        Assert.Equal((0.25 + (2.0 / 3) + (1.0 / 3)) / 3, score.RadRScore!.Value, 10);
+    }
+
+    [Fact]
+    public void GivenChatTranscriptEchoingThePrompt_WhenScored_ThenTheModelsThinkBlockIsUsed()
+    {
+        const string pred = "user\nIs there an effusion? Enclose the reasoning within <think></think> and the answer within <answer></answer>.\nassistant\n<think>There is a pleural effusion.</think><answer>Yes</answer>";
+        var score = scorer.Score(new RadRSample(pred, ["There is a pleural effusion."], "Pleural effusion."), 0);
+        Assert.Equal(1.0, score.Completeness);
+        Assert.Equal(1.0, score.Effectiveness);
     }
 
     [Fact]

@@ -105,6 +105,13 @@ public sealed class StepVerifierTests
     }
 
     [Fact]
+    public void GivenHeadingsAndQuotedOptions_WhenParsed_ThenOnlyAssertionsRemain()
+    {
+        var parsed = ReasoningTextParser.Parse("<think>Cardiomegaly (Option A):\nCardiomegaly: The heart size appears normal.\nThe option notes \"pleural effusion\", which is not seen.</think>");
+        Assert.Equal(["The heart size appears normal.", "The option notes the option, which is not seen."], parsed.Steps);
+    }
+
+    [Fact]
     public void GivenUntaggedText_WhenParsed_ThenWholeTextIsSteps()
     {
         var parsed = ReasoningTextParser.Parse("- **Step 1:** Heart size normal.\n- Lungs are clear. No effusion.");
