@@ -1,0 +1,82 @@
+using ChestXCds.Analysis.Orders;
+using ChestXCds.Analysis.Studies;
+using Hl7.Fhir.Model;
+
+namespace ChestXCds.Analysis.Tests.Studies;
+
+/// <summary>REQ-CDS-04: chest CR/DX studies within the look-back, newest first, each with its report.</summary>
+public sealed class StudySelectorTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+    private readonly StudySelector selector = new(ChestImagingOrderCatalog.Default);
+
+    internal static ImagingStudy Study(string id, DateTimeOffset started, string modality = "CR", string bodySite = "51185008", ImagingStudy.ImagingStudyStatus status = ImagingStudy.ImagingStudyStatus.Available) => new()
+    {
+        Id = id,
+        Status = status,
+        Started = started.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+        Identifier = [new Identifier("urn:dicom:uid", "urn:oid:1.2.3." + id.Length)],
+        Series = [new ImagingStudy.SeriesComponent { Uid = "1.2", Modality = new Coding("http://dicom.nema.org/resources/ontology/DCM", modality), BodySite = new Coding("http://snomed.info/sct", bodySite) }],
+    };
+
+    [Fact]
+    public void GivenMixedStudies_WhenSelected_ThenChestRadiographsInWindowNewestFirst()
+    {
+        var studies = new[]
+        {
+            Study("old", Now.AddHours(-100)),
+            Study("cxr-a", Now.AddHours(-10)),
+            Study("ct", Now.AddHours(-2), modality: "CT"),
+            Study("knee", Now.AddHours(-1), bodySite: "72696002"),
+            Study("cxr-b", Now.AddHours(-3), modality: "DX"),
+            Study("gone", Now.AddHours(-1), status: ImagingStudy.ImagingStudyStatus.EnteredInError),
+        };
+
+        var chosen = selector.Select(studies, [], Now.AddHours(-72), Now);
+
+        Assert.Equal(["cxr-b", "cxr-a"], chosen.Select(c => c.Study.Id!).ToArray());
+        Assert.Equal("DX", chosen[0].Modality);
+        Assert.Equal("1.2.3.5", chosen[0].StudyInstanceUid);
+    }
+
+    [Fact]
+    public void GivenStudyWithoutBodySiteButChestProcedureCode_WhenSelected_ThenChosen()
+    {
+        var study = Study("p", Now.AddHours(-1), bodySite: "0");
+        study.ProcedureCode = [new CodeableConcept("http://www.ama-assn.org/go/cpt", "71046")];
+
+        Assert.Single(selector.Select([study], [], Now.AddHours(-72), Now));
+    }
+
+    [Fact]
+    public void GivenStudyWithoutStartTime_WhenSelected_ThenSkipped()
+    {
+        var study = Study("x", Now);
+        study.Started = null;
+
+        Assert.Empty(selector.Select([study], [], Now.AddHours(-72), Now));
+    }
+
+    [Fact]
+    public void GivenPreliminaryAndFinalReports_WhenSelected_ThenFinalImpressionUsed()
+    {
+        var study = Study("s1", Now.AddHours(-5));
+        var preliminary = new DiagnosticReport { Status = DiagnosticReport.DiagnosticReportStatus.Preliminary, ImagingStudy = [new ResourceReference("ImagingStudy/s1")], Conclusion = "Prelim read." };
+        var final = new DiagnosticReport { Status = DiagnosticReport.DiagnosticReportStatus.Final, ImagingStudy = [new ResourceReference("ImagingStudy/s1")], Conclusion = "Final read." };
+        var other = new DiagnosticReport { Status = DiagnosticReport.DiagnosticReportStatus.Final, ImagingStudy = [new ResourceReference("ImagingStudy/zzz")], Conclusion = "Other." };
+
+        var chosen = Assert.Single(selector.Select([study], [preliminary, other, final], Now.AddHours(-72), Now));
+
+        Assert.Equal("Final read.", chosen.Impression);
+    }
+
+    [Fact]
+    public void GivenReportSharingTheOrder_WhenSelected_ThenMatchedByBasedOn()
+    {
+        var study = Study("s1", Now.AddHours(-5));
+        study.BasedOn = [new ResourceReference("ServiceRequest/o1")];
+        var report = new DiagnosticReport { Status = DiagnosticReport.DiagnosticReportStatus.Final, BasedOn = [new ResourceReference("ServiceRequest/o1")], Conclusion = "By order." };
+
+        Assert.Equal("By order.", Assert.Single(selector.Select([study], [report], Now.AddHours(-72), Now)).Impression);
+    }
+}
