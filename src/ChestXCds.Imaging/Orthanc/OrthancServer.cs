@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -16,6 +17,11 @@ namespace ChestXCds.Imaging.Orthanc;
 /// </summary>
 public sealed class OrthancServer : IAsyncDisposable
 {
+    private const string Watchdog =
+        "\"$0\" \"$1\" >\"$2\" 2>&1 & child=$!; " +
+        "while kill -0 \"$3\" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done; " +
+        "kill $child 2>/dev/null; wait $child";
+
     private readonly Process _process;
     private readonly HttpClient _http;
     private readonly string _workDirectory;
@@ -104,8 +110,10 @@ public sealed class OrthancServer : IAsyncDisposable
         var logPath = Path.Combine(work, "orthanc.log");
         var start = new ProcessStartInfo("/bin/sh")
         {
-            // Orthanc logs verbosely; a file keeps its pipes from filling and blocking it.
-            ArgumentList = { "-c", "exec \"$0\" \"$1\" >\"$2\" 2>&1", options.ExecutablePath, configurationPath, logPath },
+            // Orthanc logs verbosely; a file keeps its pipes from filling and blocking it. The shell
+            // stays as a watchdog: if this process dies without disposing (a crashed test host),
+            // it stops Orthanc instead of leaving it running.
+            ArgumentList = { "-c", Watchdog, options.ExecutablePath, configurationPath, logPath, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) },
             UseShellExecute = false,
             WorkingDirectory = work,
         };
