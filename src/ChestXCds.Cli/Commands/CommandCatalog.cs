@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return EvaluateRadrScoreCommand.Create();
         yield return RenderCommand.Create();
         yield return InspectCommand.Create();
+        yield return ValidateCommand.Create();
     }
 }
