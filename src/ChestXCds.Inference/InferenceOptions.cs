@@ -45,6 +45,14 @@ public sealed class InferenceOptions : IValidatableObject
     /// <summary>Run one image through the model at start so the first request does not pay for lazy initialisation. Default: true.</summary>
     public bool WarmUp { get; set; } = true;
 
+    /// <summary>
+    /// Refuse to start when the model cannot be loaded (missing or corrupt weights, wrong checksum, KServe
+    /// model not ready). Default: true. False starts the service degraded: /health/ready answers 503 with
+    /// the reason and hooks answer without the AI analysis, for deployments that prefer the FHIR-only
+    /// cards to no service at all.
+    /// </summary>
+    public bool RequireModelAtStart { get; set; } = true;
+
     /// <summary>The KServe v2 server, for <see cref="InferenceBackendKind.KServe"/>.</summary>
     public KServeOptions KServe { get; set; } = new();
 

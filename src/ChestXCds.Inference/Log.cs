@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "KServe model {Model} ready at {BaseUrl}")]
     public static partial void KServeReady(ILogger logger, string model, Uri baseUrl);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Error, Message = "Starting without a usable model ({ErrorType}): {Reason}. Readiness reports it; hooks answer without the AI analysis.")]
+    public static partial void StartingWithoutModel(ILogger logger, string errorType, string reason);
 }

@@ -79,7 +79,8 @@ public sealed class AiAnalysisCardSource(
         {
             AnalysisTelemetry.PendingAnswers.Add(1);
             Log.AnalysisPending(logger, ai.HookBudgetMilliseconds);
-            return fallback.Count > 0 ? fallback : [AiCardComposer.Pending(latest, context.Now)];
+            // At ordering the duplicate warning is what is known; otherwise say that the analysis is running.
+            return isOrder && fallback.Count > 0 ? fallback : [AiCardComposer.Pending(latest, context.Now)];
         }
 
         var analysis = assembler.Assemble(findings, latest, context.DiagnosticReports);

@@ -3,17 +3,25 @@ using ChestXCds.Domain;
 using ChestXCds.Imaging;
 using ChestXCds.Imaging.Pipeline;
 using ChestXCds.Inference;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChestXCds.Analysis.Ai;
 
-/// <summary>Imaging, then inference: the cold path of an analysis, timed step by step.</summary>
+/// <summary>
+/// Imaging, then inference: the cold path of an analysis, timed step by step. The classifier is resolved
+/// when first needed, not injected: when the model cannot load (a degraded start), resolving it throws,
+/// and that must fail this analysis (the hook then answers without AI), not every hook that builds the
+/// card sources.
+/// </summary>
 public sealed class ImageFindingsAnalyzer(
     IChestImageRetriever retriever,
     IPixelPipeline pipeline,
-    IFindingClassifier classifier,
+    IServiceProvider services,
     TimeProvider time) : IImageFindingsAnalyzer
 {
-    public ModelDescriptor Model => classifier.Model;
+    private IFindingClassifier Classifier => services.GetRequiredService<IFindingClassifier>();
+
+    public ModelDescriptor Model => Classifier.Model;
 
     public async Task<ImageFindings> AnalyzeAsync(DicomStudyLocation location, string? fhirAccessToken, CancellationToken cancellationToken)
     {
@@ -21,6 +29,7 @@ public sealed class ImageFindingsAnalyzer(
         using var activity = AnalysisTelemetry.Source.StartActivity("chestx.analysis.image");
 
         var started = Stopwatch.GetTimestamp();
+        var classifier = Classifier;
         var image = await retriever.RetrieveAsync(location, fhirAccessToken, cancellationToken).ConfigureAwait(false);
         var retrieved = Stopwatch.GetTimestamp();
 

@@ -37,15 +37,8 @@ public sealed class DemoRunner(IAnsiConsole console, string repositoryRoot, stri
             console.MarkupLine($"[green]✓[/] Orthanc PACS with DICOMweb at [blue]{world!.Pacs.DicomWebBaseAddress}[/]");
             console.MarkupLine($"[green]✓[/] FHIR server (WireMock.Net) with the synthetic patient at [blue]{world.FhirBase}[/]");
 
-            var settings = new Dictionary<string, string>
-            {
-                ["CdsClients:Clients:0:Issuer"] = Issuer,
-                ["CdsClients:Clients:0:JwksFile"] = jwksFile,
-                ["CHESTX_MODELS"] = modelsRoot,
-                ["Inference:ModelsRoot"] = modelsRoot,
-                ["Feedback:DatabasePath"] = Path.Combine(work.FullName, "feedback.db"),
-                ["Logging:LogLevel:Default"] = "Warning",
-            };
+            var settings = DemoServiceSettings.Create(Issuer, jwksFile, modelsRoot, work.FullName);
+            settings["Logging:LogLevel:ChestXCds.Analysis.Ai"] = "Warning";
             ServiceProcess? service = null;
             await console.Status().StartAsync("Starting the ChestXCds service and warming up the model…", async _ =>
                 service = await ServiceProcess.StartAsync(repositoryRoot, settings, TimeSpan.FromSeconds(90), ct).ConfigureAwait(false)).ConfigureAwait(false);

@@ -20,6 +20,8 @@ public sealed class DemoWorld : IAsyncDisposable
     /// <summary>The access token the demo EHR hands the service in fhirAuthorization.</summary>
     public const string AccessToken = "demo-fhir-access-token";
 
+    private static readonly Guid EndpointOverride = new("6d1c8f0e-52a4-4d5e-9f39-0d5f0c1a7e21");
+
     private DemoWorld(OrthancServer pacs, WireMockServer fhir, DateTimeOffset now, IReadOnlyDictionary<string, DemoDicom> dicoms, IReadOnlyList<DemoStudy> studies)
     {
         Pacs = pacs;
@@ -116,6 +118,19 @@ public sealed class DemoWorld : IAsyncDisposable
     /// <summary>The ImagingStudy resource of a demo study, as the FHIR server serves it.</summary>
     public ImagingStudy ImagingStudy(string studyId) =>
         DemoFhirData.Study(Studies.Single(s => s.Id == studyId), Dicoms[studyId], Now);
+
+    /// <summary>Points the DICOMweb Endpoint at <paramref name="dicomWebBase"/> (e.g. a port where no PACS listens) until <see cref="RestoreDicomWebAddress"/>.</summary>
+    public void UseDicomWebAddress(Uri dicomWebBase)
+    {
+        RestoreDicomWebAddress();
+        Fhir.Given(Request.Create().WithPath("/fhir/Endpoint/" + DemoFhirData.EndpointId).UsingGet().WithHeader("Authorization", "Bearer " + AccessToken))
+            .WithGuid(EndpointOverride).AtPriority(0)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/fhir+json")
+                .WithBody(DemoFhirData.Serialize(DemoFhirData.Endpoint(dicomWebBase))));
+    }
+
+    /// <summary>Points the DICOMweb Endpoint back at the demo's Orthanc.</summary>
+    public void RestoreDicomWebAddress() => Fhir.DeleteMapping(EndpointOverride);
 
     public async ValueTask DisposeAsync()
     {

@@ -23,6 +23,22 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>e.g. http://127.0.0.1:40111/</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>How many lines the service has written that contain <paramref name="text"/> (e.g. a log EventId such as "[7101]").</summary>
+    public int CountOutput(string text)
+    {
+        lock (_output)
+        {
+            var all = _output.ToString();
+            var count = 0;
+            for (var at = all.IndexOf(text, StringComparison.Ordinal); at >= 0; at = all.IndexOf(text, at + text.Length, StringComparison.Ordinal))
+            {
+                count++;
+            }
+
+            return count;
+        }
+    }
+
     /// <summary>The last lines the service wrote, for a failure message.</summary>
     public string OutputTail
     {
@@ -36,9 +52,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the service and waits until /health/ready answers 200.</summary>
+    /// <summary>Starts the service and waits until <paramref name="probePath"/> (default /health/ready) answers 200.</summary>
     /// <exception cref="InvalidOperationException">The service is not built, exits, or is not ready in time (the message has its output).</exception>
-    public static async Task<ServiceProcess> StartAsync(string repositoryRoot, IReadOnlyDictionary<string, string> settings, TimeSpan readyTimeout, CancellationToken ct)
+    public static async Task<ServiceProcess> StartAsync(
+        string repositoryRoot, IReadOnlyDictionary<string, string> settings, TimeSpan readyTimeout, CancellationToken ct, string probePath = "health/ready")
     {
         var dll = FindApiAssembly(repositoryRoot);
         var port = FreePort();
@@ -78,7 +95,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri("health/ready", UriKind.Relative), ct).ConfigureAwait(false);
+                using var response = await http.GetAsync(new Uri(probePath, UriKind.Relative), ct).ConfigureAwait(false);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return service;
