@@ -17,7 +17,19 @@ case "$cmd" in
     ;;
   test)
     dotnet build ChestXCds.sln -c Release -nologo -v q
-    dotnet test ChestXCds.sln -c Release --no-build -nologo "$@"
+    # One test project at a time (-m:1): several start real servers (Orthanc, the service process),
+    # and on a 2-core machine running them side by side only adds contention.
+    log="$(mktemp)"
+    set +e
+    dotnet test ChestXCds.sln -c Release --no-build -nologo -m:1 "$@" 2>&1 | tee "$log"
+    status=${PIPESTATUS[0]}
+    set -e
+    # One closing line for the whole run, summed over the per-assembly summaries.
+    awk '/(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/ {
+           gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+         END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+    rm -f "$log"
+    exit "$status"
     ;;
   *)
     echo "usage: ./build.sh demo|test" >&2; exit 2 ;;
