@@ -117,6 +117,6 @@ public class ReasoningBenchmarks
     {
         // In-process: the generated-project toolchain rebuilds the whole solution graph, which other areas
         // change concurrently on the shared development machine.
-        public SingleCoreConfig() => AddJob(Job.ShortRun.WithAffinity(1).WithToolchain(InProcessEmitToolchain.Instance));
+        public SingleCoreConfig() => AddJob(Job.Default.WithAffinity(1).WithToolchain(InProcessEmitToolchain.Instance));
     }
 }
