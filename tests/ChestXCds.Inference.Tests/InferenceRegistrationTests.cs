@@ -58,6 +58,24 @@ public class InferenceRegistrationTests
         Assert.Contains(Path.Combine(dir.Path, "nih-multilabel", "model.onnx"), ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GivenMissingWeightsAndRequireModelAtStartFalse_WhenTheHostStarts_ThenItStartsDegradedAndReadinessSaysWhy()
+    {
+        using var dir = new TempDirectory();
+        using var host = InferenceHost.Build(new Dictionary<string, string?>
+        {
+            ["Inference:ModelsRoot"] = dir.Path,
+            ["Inference:RequireModelAtStart"] = "false",
+        });
+
+        await host.StartAsync();
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Tags.Contains("ready"));
+
+        Assert.Equal(HealthStatus.Unhealthy, report.Status);
+        Assert.Contains("does not exist", report.Entries[InferenceHealthCheck.Name].Description, StringComparison.Ordinal);
+        await host.StopAsync();
+    }
+
     [Theory]
     [InlineData("Inference:Backend", "KServe", "BaseUrl must be an absolute http(s) URL")]
     [InlineData("Inference:MaxBatchSize", "0", "MaxBatchSize")]
