@@ -14,12 +14,14 @@ namespace ChestXCds.Fhir.Validation;
 /// (<see cref="OfflineTerminologyService"/> for bindings, <see cref="CodeSystemMembershipCheck"/> for every Coding):
 /// code systems the R4 package or the project defines are fully checked; external ones that cannot be loaded
 /// offline are reported as not checked, never silently accepted.
-/// Building one is expensive (the zip is indexed); register it as a singleton. Thread-safe.
+/// Building one is expensive (the zip is indexed, schemas are compiled on first use); register it as a singleton.
+/// Calls are serialised: validation is off the hook path, and Firely does not document its validator as thread-safe.
 /// </summary>
 public sealed class FirelyResourceValidator : IFhirResourceValidator
 {
     private readonly Validator _validator;
     private readonly CodeSystemMembershipCheck _codes;
+    private readonly Lock _gate = new();
     private readonly FhirJsonDeserializer _deserializer =
         new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
 
@@ -92,12 +94,17 @@ public sealed class FirelyResourceValidator : IFhirResourceValidator
 
     private FhirValidationResult Validate(Resource resource, string label, IReadOnlyList<FhirValidationIssue> parseIssues)
     {
-        var outcome = _validator.Validate(resource);
-        var issues = parseIssues
-            .Concat(outcome.Issue.Select(ToIssue))
-            .Concat(_codes.Check(resource))
-            .OrderBy(i => i.Severity)
-            .ToList();
+        List<FhirValidationIssue> issues;
+        lock (_gate)
+        {
+            var outcome = _validator.Validate(resource);
+            issues = parseIssues
+                .Concat(outcome.Issue.Select(ToIssue))
+                .Concat(_codes.Check(resource))
+                .OrderBy(i => i.Severity)
+                .ToList();
+        }
+
         return new FhirValidationResult(label, issues);
     }
 
