@@ -4,7 +4,7 @@ using ChestXCds.Api.Tests.Infrastructure;
 
 namespace ChestXCds.Api.Tests.Authentication;
 
-/// <summary>REQ-API-07: every endpoint, discovery included, requires a valid CDS client JWT; each attack gets a bare 401.</summary>
+/// <summary>REQ-API-07, REQ-CDS-07: every endpoint, discovery included, requires a valid CDS client JWT; each attack gets a bare 401.</summary>
 public sealed class JwtAttackTests : IDisposable
 {
     private const string Path = "/cds-services";

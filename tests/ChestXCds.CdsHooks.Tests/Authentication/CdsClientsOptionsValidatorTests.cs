@@ -2,6 +2,7 @@ using ChestXCds.CdsHooks.Authentication;
 
 namespace ChestXCds.CdsHooks.Tests.Authentication;
 
+// REQ-CDS-07: the issuer allow-list refuses to start when it cannot authenticate safely.
 public sealed class CdsClientsOptionsValidatorTests
 {
     private readonly CdsClientsOptionsValidator validator = new();

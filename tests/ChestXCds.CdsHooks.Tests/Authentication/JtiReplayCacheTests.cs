@@ -2,6 +2,7 @@ using ChestXCds.CdsHooks.Authentication;
 
 namespace ChestXCds.CdsHooks.Tests.Authentication;
 
+// REQ-CDS-07: replayed jti refused.
 public sealed class JtiReplayCacheTests
 {
     private sealed class ManualTime : TimeProvider

@@ -4,6 +4,7 @@ using ChestXCds.CdsHooks.Serialization;
 
 namespace ChestXCds.CdsHooks.Tests.Serialization;
 
+// REQ-CDS-02, REQ-CDS-03: vendor members tolerated; null and absent prefetch keys told apart.
 public sealed class CdsHookRequestJsonTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using ChestXCds.CdsHooks.Serialization;
 
 namespace ChestXCds.CdsHooks.Tests.Serialization;
 
+// REQ-CDS-05: no null or empty members in responses.
 public sealed class JsonHygieneTests
 {
     [Fact]
