@@ -5,12 +5,9 @@ using ChestXCds.Api.Tests.Infrastructure;
 namespace ChestXCds.Api.Tests.Authentication;
 
 /// <summary>REQ-API-07, REQ-CDS-07: every endpoint, discovery included, requires a valid CDS client JWT; each attack gets a bare 401.</summary>
-public sealed class JwtAttackTests : IDisposable
+public sealed class JwtAttackTests(SharedApiHarness harness) : IClassFixture<SharedApiHarness>
 {
     private const string Path = "/cds-services";
-    private readonly ApiHarness harness = new();
-
-    public void Dispose() => harness.Dispose();
 
     [Theory]
     [InlineData("RS384")]

@@ -5,7 +5,7 @@ using ChestXCds.Api.Tests.Infrastructure;
 namespace ChestXCds.Api.Tests.Endpoints;
 
 /// <summary>REQ-CDS-03: each prefetch key in each of the four cases (resource, null, OperationOutcome, absent), and 412 when data cannot be had.</summary>
-public sealed class PrefetchMatrixTests : IDisposable
+public sealed class PrefetchMatrixTests : IClassFixture<SharedApiHarness>
 {
     private static readonly string[] Keys = ["patient", "imagingStudies", "diagnosticReports"];
     private static readonly Dictionary<string, string> QueryPaths = new()
@@ -15,9 +15,13 @@ public sealed class PrefetchMatrixTests : IDisposable
         ["diagnosticReports"] = "DiagnosticReport",
     };
 
-    private readonly ApiHarness harness = new();
+    private readonly SharedApiHarness harness;
 
-    public void Dispose() => harness.Dispose();
+    public PrefetchMatrixTests(SharedApiHarness harness)
+    {
+        this.harness = harness;
+        harness.Fhir.Reset();
+    }
 
     public static TheoryData<string, string> Matrix()
     {
@@ -104,9 +108,7 @@ public sealed class PrefetchMatrixTests : IDisposable
     [Fact]
     public async Task GivenFhirServerDown_WhenNothingPrefetched_ThenPreconditionFailed()
     {
-        harness.Fhir.Stop();
-
-        var response = await harness.PostHookAsync("chestx-order-sign", HookBodies.OrderSign(harness.FhirBase));
+        var response = await harness.PostHookAsync("chestx-order-sign", HookBodies.OrderSign("http://127.0.0.1:1/fhir"));
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
     }

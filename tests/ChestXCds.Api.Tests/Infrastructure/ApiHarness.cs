@@ -11,7 +11,7 @@ namespace ChestXCds.Api.Tests.Infrastructure;
 /// One EHR around the service: its JWKS host (WireMock), its FHIR server (WireMock serving R4 JSON), a
 /// test issuer with fresh keys, and the service configured to trust it.
 /// </summary>
-public sealed class ApiHarness : IDisposable
+public class ApiHarness : IDisposable
 {
     public const string Issuer = "https://ehr.test.example/cds";
     public const string PublicBaseUrl = "https://cds.test.example/chestx";
@@ -114,6 +114,17 @@ public sealed class ApiHarness : IDisposable
 
     public void Dispose()
     {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing)
+        {
+            return;
+        }
+
         factory?.Dispose();
         Jwks.Stop();
         Fhir.Stop();
