@@ -10,6 +10,8 @@ command -v Orthanc >/dev/null 2>&1 || need_apt+=(orthanc)
 [ -f /usr/share/orthanc/plugins/libOrthancDicomWeb.so ] || need_apt+=(orthanc-dicomweb)
 # Node.js + npm run SUSHI (the FHIR Shorthand compiler for fhir-profiles/).
 command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
+# wrk drives the loopback load benchmarks (bench/README.md, bench/ChestXCds.LoadTest).
+command -v wrk >/dev/null 2>&1 || need_apt+=(wrk)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${need_apt[*]}"

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ChestXCds.LoadTest;
+
+/// <summary>bench/ChestXCds.BareEndpoint (built next to this tool) as its own process on a loopback port.</summary>
+public sealed class BareEndpointProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private BareEndpointProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<BareEndpointProcess> StartAsync(string repositoryRoot, string bodyFile, string contentType, CancellationToken ct)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Release";
+        var dll = Path.Combine(repositoryRoot, "bench", "ChestXCds.BareEndpoint", "bin", configuration, "net10.0", "ChestXCds.BareEndpoint.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"{dll} is not built: dotnet build -c {configuration} bench/ChestXCds.LoadTest builds it.");
+        }
+
+        int port;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add(bodyFile);
+        start.ArgumentList.Add(contentType);
+        start.ArgumentList.Add(baseAddress.AbsoluteUri.TrimEnd('/'));
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bare endpoint.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine("bare: " + e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var bare = new BareEndpointProcess(process, baseAddress);
+
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        for (var i = 0; i < 120; i++)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The bare endpoint exited with {process.ExitCode}.");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri("health/ready", UriKind.Relative), ct);
+                if (response.IsSuccessStatusCode)
+                {
+                    return bare;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250, ct);
+        }
+
+        await bare.DisposeAsync();
+        throw new InvalidOperationException("The bare endpoint was not ready within 30 s.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,39 @@
+using ChestXCds.LoadTest;
+
+// Usage (Release build; see bench/README.md "Analysis pipeline (issue 6)"):
+//   ChestXCds.LoadTest warm [--duration 20] [--warmup 5] [--connections 16] [--threads 2] [--max-rate 1500]
+//   ChestXCds.LoadTest cold [--samples 15] [--hook-samples 5] [--study cxr-today]
+try
+{
+    var arguments = new BenchArguments(args.Skip(1));
+    using var cancel = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        cancel.Cancel();
+    };
+
+    return args.FirstOrDefault() switch
+    {
+        "warm" => await WarmLoadBenchmark.RunAsync(arguments, cancel.Token),
+        "cold" => await ColdAnalysisBenchmark.RunAsync(arguments, cancel.Token),
+        _ => Usage(),
+    };
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return Usage();
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine("error: " + ex.Message);
+    return 1;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: ChestXCds.LoadTest warm [--duration S] [--warmup S] [--connections N] [--threads N] [--max-rate R]");
+    Console.Error.WriteLine("       ChestXCds.LoadTest cold [--samples N] [--hook-samples N] [--study ID]");
+    return 2;
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+
+namespace ChestXCds.LoadTest;
+
+/// <summary>
+/// Warm order-sign under wrk: the demo world and the service (its own process, demo settings), the analysis
+/// made cached by one hook with a long budget, then wrk against POST /cds-services/chestx-order-sign with a
+/// fresh JWT per request and the prefetched hook body; then the same wrk run against the bare endpoint
+/// answering the exact bytes of one real response. Ratio = service / bare.
+/// </summary>
+public static class WarmLoadBenchmark
+{
+    public static async Task<int> RunAsync(BenchArguments args, CancellationToken ct)
+    {
+        var duration = args.Int("duration", 20, 1, 300);
+        var warmup = args.Int("warmup", 5, 1, 60);
+        var connections = args.Int("connections", 16, 1, 1000);
+        var threads = args.Int("threads", 2, 1, 64);
+        var maxRate = args.Int("max-rate", 1500, 10, 100_000);
+        if (connections < threads)
+        {
+            throw new ArgumentException("--connections must be at least --threads.");
+        }
+
+        Console.WriteLine("Before: " + MachineLoad.Now());
+        await using var env = await BenchEnvironment.StartAsync(ct);
+        Console.WriteLine($"Orthanc {env.World.Pacs.DicomWebBaseAddress}, FHIR {env.World.FhirBase}");
+        await using var service = await env.StartServiceAsync(hookBudgetMilliseconds: 60_000, ct);
+        Console.WriteLine($"Service {service.BaseAddress}");
+
+        var hook = env.PrefetchedOrderSign();
+        var bodyFile = Path.Combine(env.Work.FullName, "order-sign-request.json");
+        await File.WriteAllTextAsync(bodyFile, hook.ToJsonString(), ct);
+
+        // The first hook waits (60 s budget) for the cold analysis; the second is the cached answer whose bytes the bare endpoint serves.
+        var first = await env.SendAsync(service.BaseAddress, BenchEnvironment.OrderSignPath, hook, ct);
+        Console.WriteLine($"Cold hook: {first.Status} in {first.Elapsed.TotalMilliseconds:0} ms, AI card: {first.HasAiCard}");
+        var cached = await env.SendAsync(service.BaseAddress, BenchEnvironment.OrderSignPath, hook, ct);
+        if (!cached.HasAiCard)
+        {
+            throw new InvalidOperationException($"The cached hook did not answer the AI card: {cached.Describe()}\n{service.OutputTail}");
+        }
+
+        var responseFile = Path.Combine(env.Work.FullName, "order-sign-response.json");
+        await File.WriteAllBytesAsync(responseFile, cached.Body, ct);
+        Console.WriteLine($"Cached hook: {cached.Status} in {cached.Elapsed.TotalMilliseconds:0} ms; request {new FileInfo(bodyFile).Length} bytes, response {cached.Body.Length} bytes ({cached.ContentType})");
+
+        var audience = new Uri(service.BaseAddress, BenchEnvironment.OrderSignPath);
+        var warmTokens = TokenFiles.Write(env.Ehr, audience, env.Work.FullName, "warmup", threads, (warmup * maxRate / threads) + 200);
+        var serviceWarm = await WrkRunner.RunAsync(env.RepositoryRoot, service.BaseAddress, threads, connections, warmup, warmTokens, bodyFile, ct);
+
+        // Enough tokens for 1.5x the warm-up rate over the run; a wrap would show as 401s in the check line.
+        var perThread = (int)Math.Ceiling(duration * Math.Max(serviceWarm.RequestsPerSecond, 50) * 1.5 / threads) + 500;
+        var runTokens = TokenFiles.Write(env.Ehr, audience, env.Work.FullName, "run", threads, perThread);
+        var loadBefore = MachineLoad.Now();
+        var serviceRun = await WrkRunner.RunAsync(env.RepositoryRoot, service.BaseAddress, threads, connections, duration, runTokens, bodyFile, ct);
+        var loadAfterService = MachineLoad.Now();
+
+        WrkResult bareRun;
+        await using (var bare = await BareEndpointProcess.StartAsync(env.RepositoryRoot, responseFile, cached.ContentType, ct))
+        {
+            Console.WriteLine($"Bare endpoint {bare.BaseAddress}");
+            await WrkRunner.RunAsync(env.RepositoryRoot, bare.BaseAddress, threads, connections, warmup, warmTokens, bodyFile, ct);
+            bareRun = await WrkRunner.RunAsync(env.RepositoryRoot, bare.BaseAddress, threads, connections, duration, runTokens, bodyFile, ct);
+        }
+
+        var loadAfter = MachineLoad.Now();
+        Console.WriteLine();
+        Console.WriteLine($"wrk -t{threads} -c{connections} -d{duration}s (after a {warmup} s warm-up each), response {cached.Body.Length} bytes");
+        Console.WriteLine("| target | p50 | p99 | requests/s | requests | non-2xx | socket errors | check |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
+        Console.WriteLine(Row("service (cached analysis)", serviceRun));
+        Console.WriteLine(Row("bare endpoint (same bytes)", bareRun));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| ratio service/bare | {serviceRun.P50Ms / bareRun.P50Ms:0.0}x | {serviceRun.P99Ms / bareRun.P99Ms:0.0}x | {serviceRun.RequestsPerSecond / bareRun.RequestsPerSecond:0.00} | | | | |"));
+        Console.WriteLine($"Load: before service run {loadBefore}; after it {loadAfterService}; after bare run {loadAfter}");
+        var goals = serviceRun.P99Ms < 50 && serviceRun.RequestsPerSecond >= bareRun.RequestsPerSecond / 2;
+        Console.WriteLine($"Goals (p99 < 50 ms, throughput >= half of bare): {(goals ? "met" : "NOT met")}");
+        return serviceRun.Non2xx == 0 && serviceRun.SocketErrors == 0 && serviceRun.CheckLine.Contains("non200=0 ", StringComparison.Ordinal)
+            && serviceRun.CheckLine.Contains("without_expected=0 ", StringComparison.Ordinal) ? 0 : 1;
+    }
+
+    private static string Row(string name, WrkResult r) => string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {r.P50Ms:0.00} ms | {r.P99Ms:0.00} ms | {r.RequestsPerSecond:0} | {r.Requests} | {r.Non2xx} | {r.SocketErrors} | {r.CheckLine.Replace("chestx-check: ", string.Empty, StringComparison.Ordinal)} |");
+}
