@@ -9,7 +9,8 @@ namespace ChestXCds.Reasoning.Scoring;
 /// come from the report extractor instead of an LLM judge.
 /// Completeness = reference key findings the prediction recalls / reference key findings;
 /// factuality = predicted key findings consistent with the original report / predicted key findings
-/// (an observation the report does not mention counts as normal, i.e. absent, as the paper's judge assumed);
+/// (an observation the report does not mention counts as normal, as the paper's judge assumed, so claiming it
+/// present is wrong while calling it absent, or only possible, is not);
 /// effectiveness = predicted reasoning steps holding a key finding the reference also states / predicted
 /// reasoning steps (the &lt;think&gt; part, split into sentences).
 /// Statuses match when equal, or when one is present and the other uncertain.
@@ -85,7 +86,7 @@ public sealed class RadRScorer
     private static bool ConsistentWithReport(KeyFinding finding, IReadOnlyList<ReportFinding> report)
     {
         var deciding = VerificationContext.Deciding(report, finding.ObservationId);
-        return deciding is null ? finding.Status == Assertion.Absent : StepVerifier.Compatible(finding.Status, deciding.Assertion);
+        return deciding is null ? finding.Status != Assertion.Present : StepVerifier.Compatible(finding.Status, deciding.Assertion);
     }
 
     private static double? Mean(IEnumerable<double?> values)

@@ -39,6 +39,14 @@ public sealed class RadRScorerTests
     }
 
     [Fact]
+    public void GivenFindingsTheReportDoesNotMention_WhenScoringFactuality_ThenOnlyClaimingThemPresentIsWrong()
+    {
+        // Report silent on nodule and mass: "no nodule" and "possible mass" are consistent, "pneumothorax" present is not.
+        var score = scorer.Score(new RadRSample("No nodule.\nPossible mass.\nThere is a pneumothorax.", ["No effusion."], "No effusion."), 0);
+        Assert.Equal(2.0 / 3, score.Factuality);
+    }
+
+    [Fact]
     public void GivenPredictionEqualToReference_WhenScored_ThenAllOnes()
     {
         string[] reference = ["Small right pleural effusion.", "No pneumothorax."];
