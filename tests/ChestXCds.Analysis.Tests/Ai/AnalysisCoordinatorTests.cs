@@ -1,0 +1,161 @@
+using ChestXCds.Analysis.Ai;
+using ChestXCds.Domain;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChestXCds.Analysis.Tests.Ai;
+
+/// <summary>REQ-ANA-01, REQ-ANA-02: one analysis per study and model version, cached; failures remembered briefly.</summary>
+public sealed class AnalysisCoordinatorTests
+{
+    private static readonly DicomStudyLocation Location = new("1.2.826.0.1.3680043.8.498.1", "http://pacs.example/dicom-web");
+
+    private readonly CountingAnalyzer _analyzer = new();
+    private readonly ManualTime _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+    private readonly AiAnalysisOptions _options = new() { RetryFailedAfterSeconds = 30 };
+    private readonly AnalysisCoordinator _coordinator;
+
+    public AnalysisCoordinatorTests()
+    {
+        var cache = new ImageFindingsCache(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())), new FixedOptions<AiAnalysisOptions>(_options));
+        _coordinator = new AnalysisCoordinator(_analyzer, cache, new FixedOptions<AiAnalysisOptions>(_options), new TestLifetime(), _time, NullLogger<AnalysisCoordinator>.Instance);
+    }
+
+    [Fact]
+    public async Task GivenConcurrentRequestsForOneStudy_WhenStarted_ThenOneAnalysisRunsAndAllShareIt()
+    {
+        // REQ-ANA-01
+        _analyzer.Gate = new TaskCompletionSource();
+        var tickets = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _coordinator.GetOrStartAsync(Location, null, CancellationToken.None)));
+        _analyzer.Gate.SetResult();
+
+        var results = await Task.WhenAll(tickets.Select(t => t.Task));
+
+        Assert.Equal(1, _analyzer.Calls);
+        Assert.All(tickets, t => Assert.False(t.FromCache));
+        Assert.All(results, r => Assert.Equal(Location.StudyInstanceUid, r.StudyInstanceUid));
+    }
+
+    [Fact]
+    public async Task GivenAFinishedAnalysis_WhenAskedAgain_ThenTheCacheAnswersWithoutAnotherRun()
+    {
+        // REQ-ANA-01
+        await (await _coordinator.GetOrStartAsync(Location, null, CancellationToken.None)).Task;
+
+        var again = await _coordinator.GetOrStartAsync(Location, null, CancellationToken.None);
+
+        Assert.True(again.FromCache);
+        Assert.Equal(1, _analyzer.Calls);
+        Assert.Equal(0.42, (await again.Task).Scores.Single().Probability);
+    }
+
+    [Fact]
+    public async Task GivenANewModelVersion_WhenAsked_ThenTheOldVersionsResultIsNotUsed()
+    {
+        // REQ-ANA-01
+        await (await _coordinator.GetOrStartAsync(Location, null, CancellationToken.None)).Task;
+        _analyzer.Version = "2.0.0";
+
+        var again = await _coordinator.GetOrStartAsync(Location, null, CancellationToken.None);
+        await again.Task;
+
+        Assert.False(again.FromCache);
+        Assert.Equal(2, _analyzer.Calls);
+    }
+
+    [Fact]
+    public async Task GivenAFailedAnalysis_WhenAskedWithinTheRetryWindow_ThenTheFailureIsRememberedAndRetriedAfterIt()
+    {
+        // REQ-ANA-02
+        _analyzer.Failure = new InvalidOperationException("PACS down");
+        var first = await _coordinator.GetOrStartAsync(Location, null, CancellationToken.None);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => first.Task);
+
+        var soon = await _coordinator.GetOrStartAsync(Location, null, CancellationToken.None);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => soon.Task);
+        Assert.Equal(1, _analyzer.Calls);
+
+        _analyzer.Failure = null;
+        _time.Advance(TimeSpan.FromSeconds(31));
+        var later = await _coordinator.GetOrStartAsync(Location, null, CancellationToken.None);
+        await later.Task;
+        Assert.Equal(2, _analyzer.Calls);
+    }
+
+    [Fact]
+    public async Task GivenARunningAnalysis_WhenTheHookBudgetIsSpent_ThenTheTicketReportsNotReadyAndTheRunGoesOn()
+    {
+        // REQ-ANA-02
+        _analyzer.Gate = new TaskCompletionSource();
+        var ticket = await _coordinator.GetOrStartAsync(Location, null, CancellationToken.None);
+
+        Assert.Null(await ticket.WaitAsync(TimeSpan.FromMilliseconds(1), CancellationToken.None));
+
+        _analyzer.Gate.SetResult();
+        Assert.NotNull(await ticket.WaitAsync(Timeout.InfiniteTimeSpan, CancellationToken.None));
+    }
+
+    private sealed class CountingAnalyzer : IImageFindingsAnalyzer
+    {
+        private int _calls;
+
+        public TaskCompletionSource? Gate { get; set; }
+
+        public Exception? Failure { get; set; }
+
+        public string Version { get; set; } = "1.0.0";
+
+        public int Calls => _calls;
+
+        public ModelDescriptor Model => new("test-model", Version, "CPU", null, "test");
+
+        public async Task<ImageFindings> AnalyzeAsync(DicomStudyLocation location, string? fhirAccessToken, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            if (Gate is { } gate)
+            {
+                await gate.Task.WaitAsync(cancellationToken);
+            }
+
+            if (Failure is { } failure)
+            {
+                throw failure;
+            }
+
+            return new ImageFindings(location.StudyInstanceUid, "1.2.3.1", "1.2.3.1.1", Model, [new FindingScore("Effusion", 0.42, 0.37)], DateTimeOffset.UnixEpoch, new ImageAnalysisTimings(1, 1, 1));
+        }
+    }
+
+    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
+    {
+        private DateTimeOffset _now = now;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+
+    private sealed class FixedOptions<T>(T value) : IOptionsMonitor<T>
+    {
+        public T CurrentValue => value;
+
+        public T Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<T, string?> listener) => null;
+    }
+
+    private sealed class TestLifetime : Microsoft.Extensions.Hosting.IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
+    }
+}
