@@ -17,6 +17,8 @@ public sealed class BareEndpointProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public int ProcessId => _process.Id;
+
     public static async Task<BareEndpointProcess> StartAsync(string repositoryRoot, string bodyFile, string contentType, CancellationToken ct)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Release";

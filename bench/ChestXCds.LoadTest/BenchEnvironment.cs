@@ -63,13 +63,15 @@ public sealed class BenchEnvironment : IAsyncDisposable
     /// <summary>
     /// An order-sign request as Epic sends it: patient, ImagingStudies and DiagnosticReports prefetched
     /// (searchset Bundles, newest first). The studies reference their DICOMweb Endpoint, which the service
-    /// still reads from the FHIR server (prefetch cannot _include).
+    /// still reads from the FHIR server (prefetch cannot _include). <paramref name="studyIds"/> limits the
+    /// prefetched studies and reports (default all).
     /// </summary>
-    public JsonObject PrefetchedOrderSign()
+    public JsonObject PrefetchedOrderSign(IReadOnlyCollection<string>? studyIds = null)
     {
         var request = World.OrderSignRequest();
-        var studies = World.Studies.Select(s => (Resource)World.ImagingStudy(s.Id)).ToList();
-        var reports = World.Studies.Where(s => s.ReportText is not null)
+        var chosen = World.Studies.Where(s => studyIds is null || studyIds.Contains(s.Id)).ToList();
+        var studies = chosen.Select(s => (Resource)World.ImagingStudy(s.Id)).ToList();
+        var reports = chosen.Where(s => s.ReportText is not null)
             .OrderByDescending(s => World.Now - s.Age)
             .Select(s => (Resource)DemoFhirData.Report(s, World.Now))
             .ToList();

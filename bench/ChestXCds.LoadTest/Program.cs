@@ -1,7 +1,7 @@
 using ChestXCds.LoadTest;
 
 // Usage (Release build; see bench/README.md "Analysis pipeline (issue 6)"):
-//   ChestXCds.LoadTest warm [--duration 20] [--warmup 5] [--connections 16] [--threads 2] [--max-rate 1500]
+//   ChestXCds.LoadTest warm [--duration 20] [--warmup 5] [--connections 16] [--threads 2] [--max-rate 1500] [--perf-map 0|1]
 //   ChestXCds.LoadTest cold [--samples 15] [--hook-samples 5] [--study cxr-today]
 try
 {

@@ -25,7 +25,15 @@ public static class WarmLoadBenchmark
         Console.WriteLine("Before: " + MachineLoad.Now());
         await using var env = await BenchEnvironment.StartAsync(ct);
         Console.WriteLine($"Orthanc {env.World.Pacs.DicomWebBaseAddress}, FHIR {env.World.FhirBase}");
-        await using var service = await env.StartServiceAsync(hookBudgetMilliseconds: 60_000, ct);
+        var settings = env.ServiceSettings(hookBudgetMilliseconds: 60_000);
+        if (args.Int("perf-map", 0, 0, 1) == 1)
+        {
+            // Lets `perf record -g -p <service pid>` name JIT-compiled frames (/tmp/perf-<pid>.map; W^X off, or perf sees only memfd:doublemapper).
+            settings["DOTNET_PerfMapEnabled"] = "1";
+            settings["DOTNET_EnableWriteXorExecute"] = "0";
+        }
+
+        await using var service = await ChestXCds.Cli.Demo.ServiceProcess.StartAsync(env.RepositoryRoot, settings, TimeSpan.FromSeconds(180), ct);
         Console.WriteLine($"Service {service.BaseAddress}");
 
         var hook = env.PrefetchedOrderSign();
@@ -52,16 +60,23 @@ public static class WarmLoadBenchmark
         // Enough tokens for 1.5x the warm-up rate over the run; a wrap would show as 401s in the check line.
         var perThread = (int)Math.Ceiling(duration * Math.Max(serviceWarm.RequestsPerSecond, 50) * 1.5 / threads) + 500;
         var runTokens = TokenFiles.Write(env.Ehr, audience, env.Work.FullName, "run", threads, perThread);
+        var servicePid = ProcessCpu.Find("ChestXCds.Api.dll", service.BaseAddress.AbsoluteUri.TrimEnd('/'));
         var loadBefore = MachineLoad.Now();
+        var cpu = CpuSnapshot.Take(servicePid);
         var serviceRun = await WrkRunner.RunAsync(env.RepositoryRoot, service.BaseAddress, threads, connections, duration, runTokens, bodyFile, ct);
+        var serviceCpu = CpuSnapshot.Take(servicePid) - cpu;
         var loadAfterService = MachineLoad.Now();
+        var endpointRead = await FhirReadProbe.MedianEndpointReadMsAsync(env.World, 50, ct);
 
         WrkResult bareRun;
+        CpuSnapshot bareCpu;
         await using (var bare = await BareEndpointProcess.StartAsync(env.RepositoryRoot, responseFile, cached.ContentType, ct))
         {
             Console.WriteLine($"Bare endpoint {bare.BaseAddress}");
             await WrkRunner.RunAsync(env.RepositoryRoot, bare.BaseAddress, threads, connections, warmup, warmTokens, bodyFile, ct);
+            cpu = CpuSnapshot.Take(bare.ProcessId);
             bareRun = await WrkRunner.RunAsync(env.RepositoryRoot, bare.BaseAddress, threads, connections, duration, runTokens, bodyFile, ct);
+            bareCpu = CpuSnapshot.Take(bare.ProcessId) - cpu;
         }
 
         var loadAfter = MachineLoad.Now();
@@ -73,6 +88,9 @@ public static class WarmLoadBenchmark
         Console.WriteLine(Row("bare endpoint (same bytes)", bareRun));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| ratio service/bare | {serviceRun.P50Ms / bareRun.P50Ms:0.0}x | {serviceRun.P99Ms / bareRun.P99Ms:0.0}x | {serviceRun.RequestsPerSecond / bareRun.RequestsPerSecond:0.00} | | | | |"));
+        Console.WriteLine(serviceCpu.Describe("service run", "service", serviceRun.Requests));
+        Console.WriteLine(bareCpu.Describe("bare run", "bare endpoint", bareRun.Requests));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The Endpoint read the service makes per hook, alone against the WireMock FHIR server (50 sequential GETs, no load): median {endpointRead:0.00} ms"));
         Console.WriteLine($"Load: before service run {loadBefore}; after it {loadAfterService}; after bare run {loadAfter}");
         var goals = serviceRun.P99Ms < 50 && serviceRun.RequestsPerSecond >= bareRun.RequestsPerSecond / 2;
         Console.WriteLine($"Goals (p99 < 50 ms, throughput >= half of bare): {(goals ? "met" : "NOT met")}");
