@@ -25,7 +25,8 @@ public sealed class StudyLocationResolver(IFhirQueryClient fhir)
         }
 
         var endpoints = new List<Endpoint>();
-        foreach (var id in ReferencedEndpointIds(study.Study))
+        // A few at most: an ImagingStudy names one Endpoint, sometimes one per series.
+        foreach (var id in ImagingStudyLocator.ReferencedEndpointIds(study.Study).Take(3))
         {
             try
             {
@@ -42,14 +43,4 @@ public sealed class StudyLocationResolver(IFhirQueryClient fhir)
 
         return endpoints.Count == 0 ? located : ImagingStudyLocator.Locate(study.Study, endpoints);
     }
-
-    private static IEnumerable<string> ReferencedEndpointIds(ImagingStudy study) =>
-        study.Endpoint.Concat(study.Series.SelectMany(s => s.Endpoint))
-            .Select(r => r.Reference)
-            .Where(r => !string.IsNullOrWhiteSpace(r) && !r.StartsWith('#'))
-            .Select(r => r!.Split('/', StringSplitOptions.RemoveEmptyEntries))
-            .Select(segments => Array.LastIndexOf(segments, "Endpoint") is var at && at >= 0 && at + 1 < segments.Length ? segments[at + 1] : null)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .Take(3);
 }

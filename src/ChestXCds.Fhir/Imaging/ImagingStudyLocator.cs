@@ -51,6 +51,30 @@ public static class ImagingStudyLocator
         return value.StartsWith("urn:oid:", StringComparison.OrdinalIgnoreCase) ? value["urn:oid:".Length..] : value;
     }
 
+    /// <summary>
+    /// The ids of the Endpoints the study (or a series) references but does not contain, for the caller to read
+    /// before <see cref="Locate"/> (CDS Hooks prefetch cannot _include them).
+    /// </summary>
+    public static IReadOnlyList<string> ReferencedEndpointIds(ImagingStudy study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        return study.Endpoint.Concat(study.Series.SelectMany(s => s.Endpoint))
+            .Select(r => r.Reference)
+            .Where(r => !string.IsNullOrWhiteSpace(r) && !r.StartsWith('#'))
+            .Select(r => EndpointId(r!))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The id in Endpoint/{id}, Endpoint/{id}/_history/{v}, or an absolute URL ending in either; null otherwise.</summary>
+    private static string? EndpointId(string target)
+    {
+        var segments = target.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.LastIndexOf(segments, "Endpoint");
+        return at < 0 || at + 1 >= segments.Length ? null : segments[at + 1];
+    }
+
     private static Endpoint? Resolve(ResourceReference reference, ImagingStudy study, List<Endpoint> known)
     {
         var target = reference.Reference;
@@ -64,16 +88,8 @@ public static class ImagingStudyLocator
             return study.Contained.OfType<Endpoint>().FirstOrDefault(e => e.Id == target[1..]);
         }
 
-        // Endpoint/{id}, Endpoint/{id}/_history/{v}, or an absolute URL ending in either.
-        var segments = target.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var at = Array.LastIndexOf(segments, "Endpoint");
-        if (at < 0 || at + 1 >= segments.Length)
-        {
-            return null;
-        }
-
-        var id = segments[at + 1];
-        return known.FirstOrDefault(e => e.Id == id);
+        var id = EndpointId(target);
+        return id is null ? null : known.FirstOrDefault(e => e.Id == id);
     }
 
     private static bool IsUsableWadoRs(Endpoint? endpoint) =>

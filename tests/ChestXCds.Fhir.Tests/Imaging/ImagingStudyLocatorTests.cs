@@ -131,4 +131,14 @@ public sealed class ImagingStudyLocatorTests
 
         Assert.Equal(new ChestXCds.Domain.DicomStudyLocation("1.2.3.4.5", "http://orthanc:8042/dicom-web"), location);
     }
+
+    [Fact]
+    public void GivenContainedAndReferencedEndpoints_WhenAskedWhichToRead_ThenOnlyTheReferencedIdsComeOnce()
+    {
+        var study = Study();
+        study.Endpoint = [new ResourceReference("#contained"), new ResourceReference("Endpoint/pacs-1"), new ResourceReference("https://fhir.example.org/r4/Endpoint/pacs-2/_history/3")];
+        study.Series = [new ImagingStudy.SeriesComponent { Uid = "1.2.3.4", Endpoint = [new ResourceReference("Endpoint/pacs-1")] }];
+
+        Assert.Equal(["pacs-1", "pacs-2"], ImagingStudyLocator.ReferencedEndpointIds(study));
+    }
 }
