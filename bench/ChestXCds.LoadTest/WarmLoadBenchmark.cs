@@ -13,10 +13,10 @@ public static class WarmLoadBenchmark
     public static async Task<int> RunAsync(BenchArguments args, CancellationToken ct)
     {
         var duration = args.Int("duration", 20, 1, 300);
-        var warmup = args.Int("warmup", 5, 1, 60);
+        var warmup = args.Int("warmup", 15, 1, 120);
         var connections = args.Int("connections", 16, 1, 1000);
         var threads = args.Int("threads", 2, 1, 64);
-        var maxRate = args.Int("max-rate", 1500, 10, 100_000);
+        var maxRate = args.Int("max-rate", 400, 10, 100_000);
         if (connections < threads)
         {
             throw new ArgumentException("--connections must be at least --threads.");
@@ -57,8 +57,9 @@ public static class WarmLoadBenchmark
         var warmTokens = TokenFiles.Write(env.Ehr, audience, env.Work.FullName, "warmup", threads, (warmup * maxRate / threads) + 200);
         var serviceWarm = await WrkRunner.RunAsync(env.RepositoryRoot, service.BaseAddress, threads, connections, warmup, warmTokens, bodyFile, ct);
 
-        // Enough tokens for 1.5x the warm-up rate over the run; a wrap would show as 401s in the check line.
-        var perThread = (int)Math.Ceiling(duration * Math.Max(serviceWarm.RequestsPerSecond, 50) * 1.5 / threads) + 500;
+        // Enough tokens for twice the warm-up rate (which still includes tier-up JIT) or --max-rate, whichever is more;
+        // a wrap would show as 401s in the check line.
+        var perThread = (int)Math.Ceiling(duration * Math.Max(serviceWarm.RequestsPerSecond * 2, maxRate) / threads) + 500;
         var runTokens = TokenFiles.Write(env.Ehr, audience, env.Work.FullName, "run", threads, perThread);
         var servicePid = ProcessCpu.Find("ChestXCds.Api.dll", service.BaseAddress.AbsoluteUri.TrimEnd('/'));
         var loadBefore = MachineLoad.Now();
