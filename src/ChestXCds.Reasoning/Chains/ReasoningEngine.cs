@@ -94,7 +94,7 @@ public sealed class ReasoningEngine : IReasoningEngine
         var temporalEvidence = new List<Evidence>();
         if (latestPrior is not null)
         {
-            temporalEvidence.Add(new Evidence(EvidenceKind.Step, $"step {latestPrior.Index}", Source: latestPrior.Evidence[0].Source, Date: latestPrior.Evidence[0].Date, Assertion: latestPrior.Claim));
+            temporalEvidence.Add(new Evidence(EvidenceKind.Step, $"step {latestPrior.Index + 1}", Source: latestPrior.Evidence[0].Source, Date: latestPrior.Evidence[0].Date, Assertion: latestPrior.Claim));
         }
 
         if (current is not null)
@@ -113,7 +113,7 @@ public sealed class ReasoningEngine : IReasoningEngine
             $"Conclusion: {display} is {Word(answer)}{since} (confidence {F(confidence)}).",
             answer,
             [.. steps.Where(s => s.Kind is StepKind.ImageEvidence or StepKind.PriorReportEvidence or StepKind.TemporalComparison)
-                .Select(s => new Evidence(EvidenceKind.Step, $"step {s.Index}", Assertion: s.Claim))]));
+                .Select(s => new Evidence(EvidenceKind.Step, $"step {s.Index + 1}", Assertion: s.Claim))]));
 
         return new ReasoningChain(know.Question, findingId, steps, answer, confidence, change);
     }

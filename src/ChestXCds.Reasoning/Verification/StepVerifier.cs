@@ -263,7 +263,7 @@ public sealed class StepVerifier : IStepVerifier
         var image = verified.FirstOrDefault(s => s.Kind == StepKind.ImageEvidence && s.Claim is not null);
         if (image?.Verdict == StepVerdict.Contradicted)
         {
-            return (StepVerdict.Contradicted, $"The conclusion rests on step {image.Index}, which the image score contradicts.");
+            return (StepVerdict.Contradicted, $"The conclusion rests on step {image.Index + 1}, which the image score contradicts.");
         }
 
         var basis = (image?.Verdict == StepVerdict.Supported ? image : null) ?? verified.FirstOrDefault(s => s.Kind == StepKind.PriorReportEvidence && s.Verdict == StepVerdict.Supported && s.Claim is not null);
@@ -273,7 +273,7 @@ public sealed class StepVerifier : IStepVerifier
         }
 
         return basis.Claim == step.Claim
-            ? (StepVerdict.Supported, $"Follows from step {basis.Index} ({basis.Kind}), which is supported.")
+            ? (StepVerdict.Supported, $"Follows from step {basis.Index + 1} ({basis.Kind}), which is supported.")
             : (StepVerdict.Contradicted, $"Step {basis.Index} ({basis.Kind}) supports {ReasoningEngine.Word(basis.Claim!.Value)}, not {ReasoningEngine.Word(step.Claim.Value)}.");
     }
 
