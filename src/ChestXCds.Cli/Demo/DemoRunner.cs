@@ -53,7 +53,7 @@ public sealed class DemoRunner(IAnsiConsole console, string repositoryRoot, stri
             console.WriteLine();
             console.Write(new Rule("[bold]Dr Demo signs an order for a chest X-ray[/]").LeftJustified());
             var first = await SendAsync(http, ehr, HttpMethod.Post, "cds-services/chestx-order-sign", world.OrderSignRequest(), ct).ConfigureAwait(false);
-            console.MarkupLine($"order-sign answered [bold]{first.Status}[/] in {first.Elapsed.TotalMilliseconds:0} ms (cold: the image is not analysed yet)");
+            console.MarkupLine($"order-sign answered [bold]{first.Status}[/] in {first.Elapsed.TotalMilliseconds:0} ms (the first hook: nothing was analysed or cached before it)");
             CardPrinter.Print(console, first.Json);
 
             var final = first;
