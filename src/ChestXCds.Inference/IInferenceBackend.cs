@@ -10,6 +10,7 @@ internal interface IInferenceBackend : IDisposable
     Task EnsureReadyAsync(CancellationToken cancellationToken);
 
     /// <summary>Runs <paramref name="batchSize"/> images laid out back to back (NCHW) in <paramref name="input"/>.</summary>
+    /// <param name="input">Exactly batchSize images; it may be a slice of a pooled buffer that is reused once the call returns.</param>
     /// <returns>One logits row per image, in input order.</returns>
-    Task<float[][]> RunAsync(float[] input, int batchSize, CancellationToken cancellationToken);
+    Task<float[][]> RunAsync(ReadOnlyMemory<float> input, int batchSize, CancellationToken cancellationToken);
 }

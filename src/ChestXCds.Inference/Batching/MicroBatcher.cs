@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Threading.Channels;
 using ChestXCds.Domain;
@@ -142,11 +143,14 @@ internal sealed class MicroBatcher : IAsyncDisposable
 
     private async Task RunBatchAsync(List<Pending> batch)
     {
-        // A batch of one runs on the caller's array; larger batches need one contiguous NCHW buffer.
-        var input = batch.Count == 1 ? batch[0].Data : new float[batch.Count * _sampleLength];
-        for (var i = 0; batch.Count > 1 && i < batch.Count; i++)
+        // A batch of one runs on the caller's array; larger batches need one contiguous NCHW buffer,
+        // rented so that a batch (0.6 MB an image) does not cost a large-object-heap allocation and a gen-2 GC.
+        var length = batch.Count * _sampleLength;
+        var rented = batch.Count == 1 ? null : ArrayPool<float>.Shared.Rent(length);
+        ReadOnlyMemory<float> input = rented is null ? batch[0].Data : rented.AsMemory(0, length);
+        for (var i = 0; rented is not null && i < batch.Count; i++)
         {
-            batch[i].Data.CopyTo(input, i * _sampleLength);
+            batch[i].Data.CopyTo(rented, i * _sampleLength);
         }
 
         try
@@ -169,6 +173,11 @@ internal sealed class MicroBatcher : IAsyncDisposable
         }
         finally
         {
+            if (rented is not null)
+            {
+                ArrayPool<float>.Shared.Return(rented);
+            }
+
             foreach (var item in batch)
             {
                 item.Dispose();

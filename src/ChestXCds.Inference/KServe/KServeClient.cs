@@ -53,7 +53,7 @@ internal sealed class KServeClient(HttpClient http)
     /// POST /v2/models/{name}[/versions/{version}]/infer with one FP32 input; returns the named FP32 output, flattened.
     /// </summary>
     public async Task<(float[] Data, long[] Shape)> InferAsync(
-        string model, string? version, string inputName, float[] input, long[] shape, string outputName, bool binary, CancellationToken cancellationToken)
+        string model, string? version, string inputName, ReadOnlyMemory<float> input, long[] shape, string outputName, bool binary, CancellationToken cancellationToken)
     {
         var header = WriteRequestHeader(inputName, input, shape, outputName, binary);
         HttpContent content;
@@ -61,7 +61,7 @@ internal sealed class KServeClient(HttpClient http)
         {
             var body = new byte[header.Length + (input.Length * sizeof(float))];
             header.CopyTo(body, 0);
-            WriteLittleEndian(input, body.AsSpan(header.Length));
+            WriteLittleEndian(input.Span, body.AsSpan(header.Length));
             content = new ByteArrayContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             content.Headers.TryAddWithoutValidation(HeaderLengthHeader, header.Length.ToString(CultureInfo.InvariantCulture));
@@ -87,7 +87,7 @@ internal sealed class KServeClient(HttpClient http)
         }
     }
 
-    private static byte[] WriteRequestHeader(string inputName, float[] input, long[] shape, string outputName, bool binary)
+    private static byte[] WriteRequestHeader(string inputName, ReadOnlyMemory<float> input, long[] shape, string outputName, bool binary)
     {
         var buffer = new ArrayBufferWriter<byte>(binary ? 512 : input.Length * 12);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -115,7 +115,7 @@ internal sealed class KServeClient(HttpClient http)
             {
                 // Row-major flattened, as the protocol's $tensor_data allows; floats print as shortest round-trip text.
                 writer.WriteStartArray("data");
-                foreach (var v in input)
+                foreach (var v in input.Span)
                 {
                     writer.WriteNumberValue(v);
                 }
@@ -139,7 +139,7 @@ internal sealed class KServeClient(HttpClient http)
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteLittleEndian(float[] values, Span<byte> destination)
+    private static void WriteLittleEndian(ReadOnlySpan<float> values, Span<byte> destination)
     {
         for (var i = 0; i < values.Length; i++)
         {

@@ -56,7 +56,7 @@ internal sealed class KServeInferenceBackend : IInferenceBackend
         }
     }
 
-    public async Task<float[][]> RunAsync(float[] input, int batchSize, CancellationToken cancellationToken)
+    public async Task<float[][]> RunAsync(ReadOnlyMemory<float> input, int batchSize, CancellationToken cancellationToken)
     {
         await EnsureReadyAsync(cancellationToken);
         long[] shape = [batchSize, .. _sampleShape];

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ChestXCds.Inference.Manifests;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
@@ -45,17 +46,20 @@ internal sealed class OnnxInferenceBackend : IInferenceBackend
 
     public Task EnsureReadyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task<float[][]> RunAsync(float[] input, int batchSize, CancellationToken cancellationToken)
+    public Task<float[][]> RunAsync(ReadOnlyMemory<float> input, int batchSize, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(Run(input, batchSize));
     }
 
     /// <summary>Synchronous run, for the batching loop (which already owns a thread).</summary>
-    public float[][] Run(float[] input, int batchSize)
+    public float[][] Run(float[] input, int batchSize) => Run((ReadOnlyMemory<float>)input, batchSize);
+
+    /// <summary>Synchronous run over exactly <paramref name="batchSize"/> images (ONNX Runtime reads the memory in place, no copy).</summary>
+    public float[][] Run(ReadOnlyMemory<float> input, int batchSize)
     {
         long[] shape = [batchSize, .. _sampleShape];
-        using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
+        using var value = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, MemoryMarshal.AsMemory(input), shape);
         using var results = _session.Run(_runOptions, _inputNames, [value], _outputNames);
         var output = results[0];
         var outShape = output.GetTensorTypeAndShape().Shape;

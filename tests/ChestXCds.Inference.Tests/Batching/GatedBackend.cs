@@ -22,7 +22,7 @@ internal sealed class GatedBackend(IInferenceBackend inner) : IInferenceBackend
 
     public Task EnsureReadyAsync(CancellationToken cancellationToken) => inner.EnsureReadyAsync(cancellationToken);
 
-    public async Task<float[][]> RunAsync(float[] input, int batchSize, CancellationToken cancellationToken)
+    public async Task<float[][]> RunAsync(ReadOnlyMemory<float> input, int batchSize, CancellationToken cancellationToken)
     {
         BatchSizes.Enqueue(batchSize);
         if (Gated)
