@@ -33,7 +33,7 @@ public class ReasoningBenchmarks
     public void Setup()
     {
         var content = File.ReadAllText(TestPaths.SharedFile("data", "reports", "indiana-dev.csv"));
-        var rows = ReadCsv(content);
+        var rows = SimpleCsv.Read(content);
         var header = rows[0];
         var findings = Array.IndexOf(header, "findings");
         var impression = Array.IndexOf(header, "impression");
@@ -74,44 +74,6 @@ public class ReasoningBenchmarks
             [new FindingScore("Atelectasis", 0.62, 0.5), new FindingScore("Cardiomegaly", 0.31, 0.5), new FindingScore("Effusion", 0.75, 0.5), new FindingScore("Infiltration", 0.2, 0.5)],
             priors).Count;
 
-    private static List<string[]> ReadCsv(string content)
-    {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < content.Length; i++)
-        {
-            var c = content[i];
-            if (quoted && c == '"' && i + 1 < content.Length && content[i + 1] == '"')
-            {
-                field.Append('"');
-                i++;
-            }
-            else if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (!quoted && c == '\n')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add([.. row]);
-                row.Clear();
-            }
-            else if (c != '\r')
-            {
-                field.Append(c);
-            }
-        }
-
-        return rows;
-    }
 
     private sealed class SingleCoreConfig : ManualConfig
     {

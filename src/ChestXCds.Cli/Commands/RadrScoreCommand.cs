@@ -75,18 +75,7 @@ internal static class RadrScoreCommand
         }
 
         progress.Done(samples.Count);
-        return new RadRScoreSummary(
-            scores,
-            Mean(scores.Select(s => s.Factuality)),
-            Mean(scores.Select(s => s.Completeness)),
-            Mean(scores.Select(s => s.Effectiveness)),
-            Mean(scores.Select(s => s.RadRScore)));
-    }
-
-    private static double? Mean(IEnumerable<double?> values)
-    {
-        var defined = values.Where(v => v.HasValue).Select(v => v!.Value).ToList();
-        return defined.Count == 0 ? null : defined.Average();
+        return RadRScoreSummary.Of(scores);
     }
 
     private static void WriteNumber(Utf8JsonWriter json, string name, double? value)

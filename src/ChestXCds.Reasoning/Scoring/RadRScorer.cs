@@ -71,13 +71,7 @@ public sealed class RadRScorer
     public RadRScoreSummary ScoreAll(IEnumerable<RadRSample> samples)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var scores = samples.Select(Score).ToList();
-        return new RadRScoreSummary(
-            scores,
-            Mean(scores.Select(s => s.Factuality)),
-            Mean(scores.Select(s => s.Completeness)),
-            Mean(scores.Select(s => s.Effectiveness)),
-            Mean(scores.Select(s => s.RadRScore)));
+        return RadRScoreSummary.Of(samples.Select(Score).ToList());
     }
 
     private static bool Matches(KeyFinding a, KeyFinding b) =>
@@ -87,11 +81,5 @@ public sealed class RadRScorer
     {
         var deciding = VerificationContext.Deciding(report, finding.ObservationId);
         return deciding is null ? finding.Status != Assertion.Present : StepVerifier.Compatible(finding.Status, deciding.Assertion);
-    }
-
-    private static double? Mean(IEnumerable<double?> values)
-    {
-        var defined = values.Where(v => v.HasValue).Select(v => v!.Value).ToList();
-        return defined.Count == 0 ? null : defined.Average();
     }
 }

@@ -2,10 +2,14 @@ using System.Diagnostics;
 
 namespace ChestXCds.Cli.Tests.Commands;
 
-/// <summary>Runs the built `chestx` (copied next to the tests) as a real process and captures its output.</summary>
+/// <summary>Runs the built `chestx` (copied next to the tests) as a real process and captures its output; bounded in time.</summary>
 internal static class ChestxProcess
 {
-    public static (int ExitCode, string Output, string Error) Run(params string[] args)
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+
+    public static (int ExitCode, string Output, string Error) Run(params string[] args) => RunAsync(args).GetAwaiter().GetResult();
+
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -22,7 +26,17 @@ internal static class ChestxProcess
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error.Result);
+        using var timeout = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"chestx {string.Join(' ', args)} did not finish within {Limit.TotalMinutes} minutes.");
+        }
+
+        return (process.ExitCode, await output, await error);
     }
 }

@@ -12,7 +12,7 @@ public class ClassifyCommandTests
     [Fact]
     public void GivenNihDicom_WhenClassifiedWithTheDefaultModel_ThenEachLabelIsPrintedWithProviderAndVersion()
     {
-        var (exit, output, error) = Chestx("classify", NihNoFinding, "--models-root", TestPaths.SharedFile("models"), "--provider", "Cpu");
+        var (exit, output, error) = ChestxProcess.Run("classify", NihNoFinding, "--models-root", TestPaths.SharedFile("models"), "--provider", "Cpu");
 
         Assert.True(exit == 0, error);
         Assert.Contains("nih-multilabel 1.0.0 on CPU", output, StringComparison.Ordinal);
@@ -27,7 +27,7 @@ public class ClassifyCommandTests
     [Fact]
     public void GivenJsonFlag_WhenClassifiedWithSqueezenet_ThenJsonHasModelAndSoftmaxScoresSummingToOne()
     {
-        var (exit, output, error) = Chestx("classify", NihNoFinding, "--model", "squeezenet-pneumonia", "--models-root", TestPaths.SharedFile("models"), "--json");
+        var (exit, output, error) = ChestxProcess.Run("classify", NihNoFinding, "--model", "squeezenet-pneumonia", "--models-root", TestPaths.SharedFile("models"), "--json");
 
         Assert.True(exit == 0, error);
         using var doc = JsonDocument.Parse(output);
@@ -59,7 +59,7 @@ public class ClassifyCommandTests
                 _ => ["classify", NihNoFinding, "--models-root", Path.GetTempPath()],
             };
 
-            var (exit, _, error) = Chestx(args);
+            var (exit, _, error) = ChestxProcess.Run(args);
 
             Assert.Equal(2, exit);
             Assert.StartsWith("error: ", error, StringComparison.Ordinal);
@@ -69,21 +69,5 @@ public class ClassifyCommandTests
         {
             File.Delete(notDicom);
         }
-    }
-
-    private static (int ExitCode, string Output, string Error) Chestx(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "chestx.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error.Result);
     }
 }

@@ -5,22 +5,17 @@ namespace ChestXCds.Cli.Tests.Commands;
 // REQ-RSN-08: `chestx mine` writes id + one column per label; bad input gives a clear error and a non-zero exit code.
 public sealed class MineCommandTests : IDisposable
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("chestx-mine-").FullName;
+    private readonly TempFolder folder = new("chestx-mine-");
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => folder.Dispose();
 
-    private string Write(string name, string content)
-    {
-        var path = Path.Combine(dir, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
+    private string Write(string name, string content) => folder.Write(name, content);
 
     [Fact]
     public void GivenReportsCsv_WhenMiningNih14_ThenOneRowPerReportWithLabels()
     {
         var input = Write("in.csv", "uid,findings,impression\n1,\"Heart size normal. No effusion, no pneumothorax.\",Normal chest.\n2,\"Left pleural effusion, new.\",\"Possible pneumonia.\"\n");
-        var output = Path.Combine(dir, "out.csv");
+        var output = folder.PathOf("out.csv");
         var (code, _, error) = ChestxProcess.Run("mine", "--input", input, "--id-column", "uid", "--text-columns", "findings,impression", "--labels", "nih14", "--output", output);
 
         Assert.True(code == 0, error);
@@ -34,7 +29,7 @@ public sealed class MineCommandTests : IDisposable
     [Fact]
     public void GivenCheXpertLabeledReports_WhenMiningChexpert_ThenColumnsAreTheLabelers()
     {
-        var output = Path.Combine(dir, "chexpert.csv");
+        var output = folder.PathOf("chexpert.csv");
         var input = TestPaths.SharedFile("data", "reports", "chexpert-labeler", "labeled_reports.csv");
         var (code, _, error) = ChestxProcess.Run("mine", "--input", input, "--id-column", "Reports", "--text-columns", "Reports", "--labels", "chexpert", "--output", output);
         Assert.True(code == 0, error);
@@ -45,7 +40,7 @@ public sealed class MineCommandTests : IDisposable
     public void GivenMissingColumn_WhenMining_ThenClearErrorNamesColumnAndExitIsNonZero()
     {
         var input = Write("in.csv", "uid,findings\n1,No effusion.\n");
-        var (code, _, error) = ChestxProcess.Run("mine", "--input", input, "--id-column", "uid", "--text-columns", "findings,impression", "--output", Path.Combine(dir, "o.csv"));
+        var (code, _, error) = ChestxProcess.Run("mine", "--input", input, "--id-column", "uid", "--text-columns", "findings,impression", "--output", folder.PathOf("o.csv"));
         Assert.NotEqual(0, code);
         Assert.Contains("column 'impression'", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
@@ -55,7 +50,7 @@ public sealed class MineCommandTests : IDisposable
     public void GivenRowWithWrongFieldCount_WhenMining_ThenErrorNamesTheLine()
     {
         var input = Write("in.csv", "uid,findings\n1,No effusion.\n2,Effusion,extra\n");
-        var (code, _, error) = ChestxProcess.Run("mine", "--input", input, "--id-column", "uid", "--text-columns", "findings", "--output", Path.Combine(dir, "o.csv"));
+        var (code, _, error) = ChestxProcess.Run("mine", "--input", input, "--id-column", "uid", "--text-columns", "findings", "--output", folder.PathOf("o.csv"));
         Assert.NotEqual(0, code);
         Assert.Contains("line 3", error, StringComparison.Ordinal);
     }
@@ -63,7 +58,7 @@ public sealed class MineCommandTests : IDisposable
     [Fact]
     public void GivenMissingFile_WhenMining_ThenClearError()
     {
-        var (code, _, error) = ChestxProcess.Run("mine", "--input", Path.Combine(dir, "nope.csv"), "--id-column", "uid", "--text-columns", "findings", "--output", Path.Combine(dir, "o.csv"));
+        var (code, _, error) = ChestxProcess.Run("mine", "--input", folder.PathOf("nope.csv"), "--id-column", "uid", "--text-columns", "findings", "--output", folder.PathOf("o.csv"));
         Assert.NotEqual(0, code);
         Assert.Contains("does not exist", error, StringComparison.Ordinal);
     }

@@ -6,16 +6,11 @@ namespace ChestXCds.Cli.Tests.Commands;
 // REQ-RSN-09: `chestx radrscore` reads .json/.jsonl records and writes one score per record in input order plus the means.
 public sealed class RadrScoreCommandTests : IDisposable
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("chestx-radr-").FullName;
+    private readonly TempFolder folder = new("chestx-radr-");
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => folder.Dispose();
 
-    private string Write(string name, string content)
-    {
-        var path = Path.Combine(dir, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
+    private string Write(string name, string content) => folder.Write(name, content);
 
     [Fact]
     public void GivenJsonlWithStepShapes_WhenScoring_ThenOneSamplePerRecordInOrder()
@@ -25,7 +20,7 @@ public sealed class RadrScoreCommandTests : IDisposable
             + "\n"
             + "{\"item_id\":\"b\",\"pred\":\"\",\"reason_steps\":\"There is cardiomegaly.\",\"original_report\":\"Cardiomegaly.\"}\n"
             + "{\"pred\":\"The heart is enlarged.\",\"reason_steps\":{\"A\":\"The heart is enlarged.\",\"B\":[\"No edema.\"]},\"original_report\":\"Cardiomegaly. No edema.\",\"question\":\"q\"}\n");
-        var output = Path.Combine(dir, "out.json");
+        var output = folder.PathOf("out.json");
         var (code, _, error) = ChestxProcess.Run("radrscore", "--input", input, "--output", output);
         Assert.True(code == 0, error);
 
@@ -48,7 +43,7 @@ public sealed class RadrScoreCommandTests : IDisposable
     public void GivenJsonArray_WhenScoring_ThenItIsRead()
     {
         var input = Write("in.json", "[{\"pred\":\"No effusion.\",\"reason_steps\":[\"No effusion.\"],\"original_report\":\"No effusion.\"}]");
-        var output = Path.Combine(dir, "out.json");
+        var output = folder.PathOf("out.json");
         var (code, _, error) = ChestxProcess.Run("radrscore", "--input", input, "--output", output);
         Assert.True(code == 0, error);
         Assert.Contains("\"radrscore\": 1", File.ReadAllText(output), StringComparison.Ordinal);
@@ -58,7 +53,7 @@ public sealed class RadrScoreCommandTests : IDisposable
     public void GivenBadJsonLine_WhenScoring_ThenErrorNamesTheLine()
     {
         var input = Write("in.jsonl", "{\"pred\":\"x\",\"reason_steps\":[],\"original_report\":\"y\"}\n{not json\n");
-        var (code, _, error) = ChestxProcess.Run("radrscore", "--input", input, "--output", Path.Combine(dir, "o.json"));
+        var (code, _, error) = ChestxProcess.Run("radrscore", "--input", input, "--output", folder.PathOf("o.json"));
         Assert.NotEqual(0, code);
         Assert.Contains("line 2", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
@@ -68,7 +63,7 @@ public sealed class RadrScoreCommandTests : IDisposable
     public void GivenRecordWithoutPred_WhenScoring_ThenErrorNamesTheField()
     {
         var input = Write("in.jsonl", "{\"reason_steps\":[],\"original_report\":\"y\"}\n");
-        var (code, _, error) = ChestxProcess.Run("radrscore", "--input", input, "--output", Path.Combine(dir, "o.json"));
+        var (code, _, error) = ChestxProcess.Run("radrscore", "--input", input, "--output", folder.PathOf("o.json"));
         Assert.NotEqual(0, code);
         Assert.Contains("missing 'pred'", error, StringComparison.Ordinal);
     }

@@ -83,41 +83,5 @@ public sealed class RenderCommandTests
         }
     }
 
-    private static (int Width, int Height, byte[] Pixels) ReadPng(string path)
-    {
-        var png = File.ReadAllBytes(path);
-        Assert.Equal("\x89PNG\r\n\x1a\n", Encoding.Latin1.GetString(png, 0, 8));
-        var position = 8;
-        int width = 0, height = 0;
-        var idat = new MemoryStream();
-        while (position < png.Length)
-        {
-            var length = (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(position));
-            var type = Encoding.ASCII.GetString(png, position + 4, 4);
-            if (type == "IHDR")
-            {
-                width = (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(position + 8));
-                height = (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(position + 12));
-            }
-            else if (type == "IDAT")
-            {
-                idat.Write(png, position + 8, length);
-            }
-
-            position += 12 + length;
-        }
-
-        idat.Position = 0;
-        using var zlib = new ZLibStream(idat, CompressionMode.Decompress);
-        var raw = new MemoryStream();
-        zlib.CopyTo(raw);
-        var rows = raw.ToArray();
-        var pixels = new byte[width * height];
-        for (var y = 0; y < height; y++)
-        {
-            Array.Copy(rows, (y * (width + 1)) + 1, pixels, y * width, width);
-        }
-
-        return (width, height, pixels);
-    }
+    private static (int Width, int Height, byte[] Pixels) ReadPng(string path) => PngTestReader.Read(File.ReadAllBytes(path));
 }

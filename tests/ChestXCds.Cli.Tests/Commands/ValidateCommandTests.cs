@@ -11,9 +11,9 @@ namespace ChestXCds.Cli.Tests.Commands;
 /// <summary>Runs the built `chestx` (chestx.dll beside the tests) as a user would.</summary>
 public sealed class ValidateCommandTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("chestx-validate-");
+    private readonly TempFolder folder = new("chestx-validate-");
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => folder.Dispose();
 
     // REQ-FHIRMAP-10: `chestx validate` checks each Bundle entry, prints the issues and exits 1 when there are errors.
     [Fact]
@@ -30,7 +30,7 @@ public sealed class ValidateCommandTests : IDisposable
 
         var file = Write("bundle.json", new FhirJsonSerializer().SerializeToString(bundle));
 
-        var (exit, stdout, _) = await Chestx("validate", file);
+        var (exit, stdout, _) = await ChestxProcess.RunAsync("validate", file);
 
         Assert.Equal(1, exit);
         Assert.Contains($"(Observation/{broken.Id}): INVALID", stdout, StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var file = Write("input.json", content);
 
-        var (exit, stdout, stderr) = await Chestx("validate", file);
+        var (exit, stdout, stderr) = await ChestxProcess.RunAsync("validate", file);
 
         Assert.Equal(2, exit);
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task GivenAMissingFile_WhenValidated_ThenAClearMessageAndExitTwo()
     {
-        var (exit, _, stderr) = await Chestx("validate", Path.Combine(_dir.FullName, "absent.json"));
+        var (exit, _, stderr) = await ChestxProcess.RunAsync("validate", folder.PathOf("absent.json"));
 
         Assert.Equal(2, exit);
         Assert.Contains("cannot read", stderr, StringComparison.Ordinal);
@@ -82,31 +82,5 @@ public sealed class ValidateCommandTests : IDisposable
         return new AnalysisMapper(Options.Create(new FhirMappingOptions())).Map(analysis, context);
     }
 
-    private string Write(string name, string content)
-    {
-        var path = Path.Combine(_dir.FullName, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
-    private static async Task<(int Exit, string Stdout, string Stderr)> Chestx(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "chestx.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private string Write(string name, string content) => folder.Write(name, content);
 }

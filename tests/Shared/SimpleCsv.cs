@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ChestXCds.Reasoning.Tests;
+namespace ChestXCds.Testing;
 
 /// <summary>RFC 4180 reading for the shared fixtures (quoted fields may hold commas and line breaks).</summary>
 internal static class SimpleCsv
