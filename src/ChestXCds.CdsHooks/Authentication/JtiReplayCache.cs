@@ -5,26 +5,26 @@ namespace ChestXCds.CdsHooks.Authentication;
 /// <summary>
 /// Remembers every accepted (<c>iss</c>, <c>jti</c>) until the token expires (plus clock skew), so a
 /// captured token cannot be replayed (CDS Hooks 2.0 §Trusting CDS Clients). In-process: a scaled-out
-/// deployment needs sticky sessions or a shared store behind this same interface.
+/// deployment needs sticky sessions or a shared store behind this same interface. Expired entries are
+/// swept at most every <see cref="SweepInterval"/>, by one caller at a time, so the sweep's cost per
+/// second stays the size of the dictionary over the interval whatever the hook rate.
 /// </summary>
 public sealed class JtiReplayCache(TimeProvider time) : IJtiReplayCache
 {
+    /// <summary>How often expired entries are removed at most.</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> seen = new(StringComparer.Ordinal);
-    private long registrations;
+    private long nextSweepTicks;
+    private int sweeping;
+
+    /// <summary>Entries held now (expired ones included until the next sweep).</summary>
+    public int Count => seen.Count;
 
     public bool TryRegister(string issuer, string jti, DateTimeOffset forgetAfter)
     {
         var now = time.GetUtcNow();
-        if (Interlocked.Increment(ref registrations) % 256 == 0)
-        {
-            foreach (var (key, expiry) in seen)
-            {
-                if (expiry < now)
-                {
-                    seen.TryRemove(key, out _);
-                }
-            }
-        }
+        SweepWhenDue(now);
 
         var key2 = issuer + "\n" + jti;
         while (true)
@@ -48,6 +48,30 @@ public sealed class JtiReplayCache(TimeProvider time) : IJtiReplayCache
             {
                 return true;
             }
+        }
+    }
+
+    private void SweepWhenDue(DateTimeOffset now)
+    {
+        if (now.UtcTicks < Interlocked.Read(ref nextSweepTicks) || Interlocked.Exchange(ref sweeping, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            Interlocked.Exchange(ref nextSweepTicks, (now + SweepInterval).UtcTicks);
+            foreach (var (key, expiry) in seen)
+            {
+                if (expiry < now)
+                {
+                    seen.TryRemove(key, out _);
+                }
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref sweeping, 0);
         }
     }
 }

@@ -52,4 +52,31 @@ public sealed class JtiReplayCacheTests
 
         Assert.Equal(1, wins);
     }
+
+    [Fact]
+    public void GivenExpiredEntries_WhenTheSweepIntervalHasPassed_ThenTheyAreRemovedAndLiveOnesKept()
+    {
+        var time = new ManualTime();
+        var cache = new JtiReplayCache(time);
+        for (var i = 0; i < 100; i++)
+        {
+            cache.TryRegister("iss", $"old-{i}", time.Now.AddMinutes(1));
+        }
+
+        time.Now = time.Now.AddMinutes(2);
+        cache.TryRegister("iss", "live", time.Now.AddMinutes(5));
+        Assert.Equal(1, cache.Count);
+
+        // Before the next interval nothing is swept, however many tokens arrive.
+        time.Now = time.Now.Add(JtiReplayCache.SweepInterval / 2);
+        cache.TryRegister("iss", "short", time.Now.AddSeconds(1));
+        time.Now = time.Now.AddSeconds(2);
+        cache.TryRegister("iss", "another", time.Now.AddMinutes(5));
+        Assert.Equal(3, cache.Count);
+
+        time.Now = time.Now.Add(JtiReplayCache.SweepInterval);
+        cache.TryRegister("iss", "last", time.Now.AddMinutes(5));
+        Assert.Equal(3, cache.Count);
+        Assert.False(cache.TryRegister("iss", "live", time.Now.AddMinutes(5)));
+    }
 }
