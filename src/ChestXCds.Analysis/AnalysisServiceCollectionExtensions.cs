@@ -79,6 +79,8 @@ public static class AnalysisServiceCollectionExtensions
         services.TryAddSingleton<PrecomputeQueue>();
         services.AddHostedService<PrecomputeWorker>();
         services.TryAddSingleton<StudyAnalysisAssembler>();
+        services.TryAddSingleton<AnalysisSuggestionCache>();
+        services.TryAddSingleton<EndpointCache>();
         services.TryAddScoped<StudyLocationResolver>();
     }
 }

@@ -36,13 +36,34 @@ public sealed class OrderSignTests(EndToEndWorld e2e, ITestOutputHelper output)
         var suggestion = Assert.Single(card.GetProperty("suggestions").EnumerateArray());
         Assert.Equal("Record AI findings", suggestion.GetProperty("label").GetString());
         Assert.Equal("any", card.GetProperty("selectionBehavior").GetString());
-        var resources = suggestion.GetProperty("actions").EnumerateArray()
-            .Select(a => (Type: a.GetProperty("type").GetString(), Resource: a.GetProperty("resource")))
-            .ToList();
+        var resources = ActionResources(card);
         Assert.All(resources, r => Assert.Equal("create", r.Type));
         var types = resources.Select(r => r.Resource.GetProperty("resourceType").GetString()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "Observation", "Device", "DocumentReference", "Provenance" }, types);
+        AssertValidAndLinked(resources);
 
+        var second = await e2e.SendAsync(service, HttpMethod.Post, "cds-services/chestx-order-sign", e2e.World.OrderSignRequest());
+        output.WriteLine($"warm order-sign: {second.Status} in {second.Elapsed.TotalMilliseconds:0} ms");
+        Assert.Equal(["chest-ai-analysis"], second.Topics);
+        Assert.Equal(1, service.CountOutput(AnalysisCompleted));
+
+        // REQ-ANA-06: the repeated hook's remembered resources carry fresh ids and are as valid and as linked.
+        var again = ActionResources(second.Card("chest-ai-analysis"));
+        Assert.Equal(resources.Select(r => r.Resource.GetProperty("resourceType").GetString()), again.Select(r => r.Resource.GetProperty("resourceType").GetString()));
+        Assert.Empty(IdsOf(resources).Intersect(IdsOf(again)));
+        AssertValidAndLinked(again);
+    }
+
+    private static List<(string? Type, JsonElement Resource)> ActionResources(JsonElement card) =>
+        Assert.Single(card.GetProperty("suggestions").EnumerateArray()).GetProperty("actions").EnumerateArray()
+            .Select(a => (Type: a.GetProperty("type").GetString(), Resource: a.GetProperty("resource")))
+            .ToList();
+
+    private static HashSet<string> IdsOf(List<(string? Type, JsonElement Resource)> resources) =>
+        resources.Select(r => $"{r.Resource.GetProperty("resourceType").GetString()}/{r.Resource.GetProperty("id").GetString()}").ToHashSet(StringComparer.Ordinal);
+
+    private static void AssertValidAndLinked(List<(string? Type, JsonElement Resource)> resources)
+    {
         var validator = new FirelyResourceValidator();
         foreach (var (_, json) in resources)
         {
@@ -52,14 +73,9 @@ public sealed class OrderSignTests(EndToEndWorld e2e, ITestOutputHelper output)
         }
 
         // Provenance points at Observations created by the same suggestion.
-        var ids = resources.Select(r => $"{r.Resource.GetProperty("resourceType").GetString()}/{r.Resource.GetProperty("id").GetString()}").ToHashSet();
+        var ids = IdsOf(resources);
         var provenance = resources.Single(r => r.Resource.GetProperty("resourceType").GetString() == "Provenance").Resource;
         Assert.All(provenance.GetProperty("target").EnumerateArray(), t => Assert.Contains(t.GetProperty("reference").GetString()!, ids));
-
-        var second = await e2e.SendAsync(service, HttpMethod.Post, "cds-services/chestx-order-sign", e2e.World.OrderSignRequest());
-        output.WriteLine($"warm order-sign: {second.Status} in {second.Elapsed.TotalMilliseconds:0} ms");
-        Assert.Equal(["chest-ai-analysis"], second.Topics);
-        Assert.Equal(1, service.CountOutput(AnalysisCompleted));
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using ChestXCds.Analysis.Context;
 using ChestXCds.Analysis.Studies;
 using ChestXCds.CdsHooks.Contracts;
 using ChestXCds.Domain;
-using ChestXCds.Fhir.Mapping;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,8 +22,7 @@ public sealed class AiAnalysisCardSource(
     StudySelector selector,
     StudyLocationResolver locations,
     AnalysisCoordinator coordinator,
-    StudyAnalysisAssembler assembler,
-    IAnalysisMapper mapper,
+    AnalysisSuggestionCache suggestions,
     IOptionsMonitor<AnalysisOptions> analysisOptions,
     IOptionsMonitor<AiAnalysisOptions> aiOptions,
     ILogger<AiAnalysisCardSource> logger) : ICardSource
@@ -83,24 +81,8 @@ public sealed class AiAnalysisCardSource(
             return isOrder && fallback.Count > 0 ? fallback : [AiCardComposer.Pending(latest, context.Now)];
         }
 
-        var analysis = assembler.Assemble(findings, latest, context.DiagnosticReports);
-        var resources = mapper.Map(analysis, FhirContext(context, latest, analysis));
+        var prepared = suggestions.Prepare(findings, latest, context);
         var duplicate = isOrder && latest.Started >= context.Now.AddHours(-settings.DuplicateLookBackHours) ? latest : null;
-        return [AiCardComposer.Analysis(new AiCardInput(analysis, latest, resources, duplicate, ai, context.Now))];
-    }
-
-    private static AnalysisFhirContext FhirContext(PatientContext context, ChestStudy study, StudyAnalysis analysis)
-    {
-        var patientId = context.Request.Context?.PatientId ?? context.Patient?.Id;
-        var order = context.ChestImagingOrders.FirstOrDefault(o => !string.IsNullOrEmpty(o.Id));
-        var user = context.Request.Context?.UserId;
-        return new AnalysisFhirContext(
-            PatientReference: $"Patient/{patientId}",
-            ImagingStudyReference: $"ImagingStudy/{study.Study.Id}",
-            StudyInstanceUid: analysis.StudyInstanceUid,
-            Issued: analysis.AnalyzedAt,
-            ServiceRequestReference: order is null ? null : $"ServiceRequest/{order.Id}",
-            UserReference: user is not null && (user.StartsWith("Practitioner/", StringComparison.Ordinal) || user.StartsWith("PractitionerRole/", StringComparison.Ordinal)) ? user : null,
-            EvidenceReportReferences: analysis.EvidenceReports);
+        return [AiCardComposer.Analysis(new AiCardInput(prepared.Analysis, latest, prepared.Resources, duplicate, ai, context.Now))];
     }
 }

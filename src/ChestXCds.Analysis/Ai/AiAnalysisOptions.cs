@@ -28,6 +28,24 @@ public sealed class AiAnalysisOptions
     /// </summary>
     public string? RedisConfiguration { get; set; }
 
+    /// <summary>
+    /// Prepared suggestions (reasoning and serialised FHIR resources of one hook's inputs) remembered in process,
+    /// so a repeated hook only stamps fresh ids. About 120 KB each. 0 turns it off. Default 256.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int SuggestionCacheEntries { get; set; } = 256;
+
+    /// <summary>How long a prepared suggestion is remembered, in minutes (never longer than <see cref="CacheMinutes"/>). Default 10.</summary>
+    [Range(1, 1440)]
+    public int SuggestionCacheMinutes { get; set; } = 10;
+
+    /// <summary>
+    /// How long an Endpoint read from the FHIR server (a study's DICOMweb address) is remembered, per FHIR server
+    /// and Endpoint id, in seconds. 0 reads it on every hook. Default 60.
+    /// </summary>
+    [Range(0, 86_400)]
+    public int EndpointCacheSeconds { get; set; } = 60;
+
     /// <summary>Studies the precompute queue holds before it answers "busy". Default 64.</summary>
     [Range(1, 100_000)]
     public int PrecomputeQueueCapacity { get; set; } = 64;

@@ -1,16 +1,12 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChestXCds.Analysis.Cards;
 using ChestXCds.Analysis.Studies;
 using ChestXCds.CdsHooks.Cards;
 using ChestXCds.CdsHooks.Contracts;
 using ChestXCds.Domain;
-using ChestXCds.Fhir.Mapping;
-using Hl7.Fhir.Model;
 using Markdown = ChestXCds.Analysis.Cards.Markdown;
-using Hl7.Fhir.Serialization;
 
 namespace ChestXCds.Analysis.Ai;
 
@@ -19,8 +15,6 @@ public static class AiCardComposer
 {
     private const int SummaryLimit = 139;
     private const string OverrideSystem = "urn:chestxcds:override-reason";
-
-    private static readonly JsonSerializerOptions FhirJsonOptions = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
 
     /// <summary>Reasons offered when the clinician sets the AI result aside.</summary>
     public static IReadOnlyList<CdsHooks.Contracts.Coding> OverrideReasons { get; } =
@@ -55,7 +49,7 @@ public static class AiCardComposer
             detail.Append("\n**Impression of this study's report:** ").Append(Markdown.Escape(impression)).Append('\n');
         }
 
-        var actions = input.Resources.All.Select(r => new CdsAction("create", $"Record the AI {Describe(r)}", ToJson(r))).ToList();
+        var actions = input.Resources.Select(r => new CdsAction("create", $"Record the AI {Describe(r.ResourceType)}", r)).ToList();
         return new Card
         {
             Summary = summary,
@@ -196,16 +190,13 @@ public static class AiCardComposer
         return [new CardLink("Open the images and reasoning in the ChestXCds viewer", launch.AbsoluteUri, CardLinkTypes.Smart, appContext)];
     }
 
-    private static JsonObject ToJson(Resource resource) =>
-        JsonSerializer.SerializeToNode(resource, resource.GetType(), FhirJsonOptions)!.AsObject();
-
-    private static string Describe(Resource resource) => resource switch
+    private static string Describe(string? resourceType) => resourceType switch
     {
-        Observation => "observation",
-        Device => "model description (Device)",
-        DocumentReference => "model card",
-        Provenance => "provenance",
-        _ => resource.TypeName,
+        "Observation" => "observation",
+        "Device" => "model description (Device)",
+        "DocumentReference" => "model card",
+        "Provenance" => "provenance",
+        _ => resourceType ?? "resource",
     };
 
     private static string Display(string findingId) => FindingCatalog.TryGet(findingId, out var d) ? d.Display : findingId.Replace('_', ' ');

@@ -15,6 +15,9 @@ public static class AnalysisTelemetry
     /// <summary>Analyses served from the cache versus computed.</summary>
     public static Counter<long> CacheLookups { get; } = Meter.CreateCounter<long>("chestx.analysis.cache.lookups", description: "Image analysis cache lookups, tagged hit=true|false");
 
+    /// <summary>Hooks whose reasoning and FHIR resources were remembered versus built.</summary>
+    public static Counter<long> SuggestionCacheLookups { get; } = Meter.CreateCounter<long>("chestx.analysis.suggestion_cache.lookups", description: "Prepared suggestion lookups, tagged hit=true|false");
+
     /// <summary>Cold analysis duration.</summary>
     public static Histogram<double> AnalysisDuration { get; } = Meter.CreateHistogram<double>("chestx.analysis.duration", unit: "ms", description: "Cold image analysis time (retrieval, decode, pipeline, inference)");
 

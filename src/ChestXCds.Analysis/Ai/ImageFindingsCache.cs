@@ -2,16 +2,23 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChestXCds.Domain;
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace ChestXCds.Analysis.Ai;
 
 /// <summary>
 /// Image analyses in IDistributedCache (in-memory by default, Redis when configured), keyed by model
-/// name, model version and Study Instance UID, so a new model version never serves an old result.
+/// name, model version and Study Instance UID, so a new model version never serves an old result. A
+/// small in-process copy of what was read or written in the last minute saves a repeated hook the
+/// distributed cache's round trip and the deserialisation (an entry never changes under its key).
 /// </summary>
-public sealed class ImageFindingsCache(IDistributedCache cache, IOptionsMonitor<AiAnalysisOptions> options)
+public sealed class ImageFindingsCache(IDistributedCache cache, IOptionsMonitor<AiAnalysisOptions> options) : IDisposable
 {
+    private static readonly TimeSpan LocalLifetime = TimeSpan.FromMinutes(1);
+
+    private readonly MemoryCache _local = new(new MemoryCacheOptions { SizeLimit = 4096 });
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -22,7 +29,13 @@ public sealed class ImageFindingsCache(IDistributedCache cache, IOptionsMonitor<
 
     public async Task<ImageFindings?> GetAsync(ModelDescriptor model, string studyInstanceUid, CancellationToken cancellationToken)
     {
-        var bytes = await cache.GetAsync(Key(model, studyInstanceUid), cancellationToken).ConfigureAwait(false);
+        var key = Key(model, studyInstanceUid);
+        if (_local.TryGetValue(key, out ImageFindings? local))
+        {
+            return local;
+        }
+
+        var bytes = await cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
         {
             return null;
@@ -30,7 +43,13 @@ public sealed class ImageFindingsCache(IDistributedCache cache, IOptionsMonitor<
 
         try
         {
-            return JsonSerializer.Deserialize<ImageFindings>(bytes, Json);
+            var findings = JsonSerializer.Deserialize<ImageFindings>(bytes, Json);
+            if (findings is not null)
+            {
+                Remember(key, findings);
+            }
+
+            return findings;
         }
         catch (JsonException)
         {
@@ -41,7 +60,18 @@ public sealed class ImageFindingsCache(IDistributedCache cache, IOptionsMonitor<
 
     public Task SetAsync(ImageFindings findings, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(findings);
+        var key = Key(findings.Model, findings.StudyInstanceUid);
+        Remember(key, findings);
         var entry = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(options.CurrentValue.CacheMinutes) };
-        return cache.SetAsync(Key(findings.Model, findings.StudyInstanceUid), JsonSerializer.SerializeToUtf8Bytes(findings, Json), entry, cancellationToken);
+        return cache.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(findings, Json), entry, cancellationToken);
+    }
+
+    public void Dispose() => _local.Dispose();
+
+    private void Remember(string key, ImageFindings findings)
+    {
+        var lifetime = TimeSpan.FromMinutes(Math.Min(LocalLifetime.TotalMinutes, options.CurrentValue.CacheMinutes));
+        _local.Set(key, findings, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = lifetime });
     }
 }

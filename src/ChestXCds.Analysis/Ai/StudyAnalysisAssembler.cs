@@ -15,9 +15,15 @@ public sealed class StudyAnalysisAssembler(IReasoningEngine reasoning, IOptionsM
 {
     public StudyAnalysis Assemble(ImageFindings findings, ChestStudy study, IEnumerable<DiagnosticReport> reports)
     {
-        ArgumentNullException.ThrowIfNull(findings);
         ArgumentNullException.ThrowIfNull(study);
-        var priors = PriorReportCollector.Before(reports, study.Started, options.CurrentValue.MaxPriorReports);
+        return Assemble(findings, PriorReportCollector.Before(reports, study.Started, options.CurrentValue.MaxPriorReports));
+    }
+
+    /// <summary>The same, with the prior reports already collected (<see cref="PriorReportCollector.Before"/>).</summary>
+    public StudyAnalysis Assemble(ImageFindings findings, IReadOnlyList<PriorReport> priors)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(priors);
         var chains = reasoning.Reason(findings.Scores, priors);
         var usedAsEvidence = chains
             .SelectMany(c => c.Steps)

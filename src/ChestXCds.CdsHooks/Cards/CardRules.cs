@@ -165,7 +165,7 @@ public static class CardRules
             errors.Add($"{at}.resourceId: required for delete");
         }
 
-        if (action.Resource is not null && action.Resource["resourceType"] is null)
+        if (action.Resource is not null && string.IsNullOrEmpty(action.Resource.ResourceType))
         {
             errors.Add($"{at}.resource: must be a FHIR resource with resourceType");
         }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace ChestXCds.CdsHooks.Contracts;
 
 /// <summary>One action of a suggestion (CDS Hooks 2.0 §Action).</summary>
@@ -7,4 +5,4 @@ namespace ChestXCds.CdsHooks.Contracts;
 /// <param name="Description">What the action does.</param>
 /// <param name="Resource">The FHIR resource for create and update.</param>
 /// <param name="ResourceId">Relative references of what delete removes.</param>
-public sealed record CdsAction(string Type, string Description, JsonObject? Resource = null, IReadOnlyList<string>? ResourceId = null);
+public sealed record CdsAction(string Type, string Description, ActionResource? Resource = null, IReadOnlyList<string>? ResourceId = null);

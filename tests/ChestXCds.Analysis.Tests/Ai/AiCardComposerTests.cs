@@ -24,7 +24,7 @@ public sealed class AiCardComposerTests
         var analysis = new StudyAnalysis("1.2.3.4", "1.2.3.4.5", Model, scores, chains ?? [], [], Now);
         var resources = new AnalysisMapper(Options.Create(new FhirMappingOptions()))
             .Map(analysis, new AnalysisFhirContext("Patient/p1", "ImagingStudy/cxr-1", "1.2.3.4", Now, "ServiceRequest/sr1", "Practitioner/u1"));
-        return new AiCardInput(analysis, study, resources, duplicateOf, options ?? new AiAnalysisOptions(), Now);
+        return new AiCardInput(analysis, study, SuggestionResourceTemplate.From(resources).Stamp(), duplicateOf, options ?? new AiAnalysisOptions(), Now);
     }
 
     [Fact]
@@ -87,11 +87,13 @@ public sealed class AiCardComposerTests
 
         var suggestion = Assert.Single(card.Suggestions!);
         Assert.Equal("Record AI findings", suggestion.Label);
-        Assert.Equal(input.Resources.All.Count, suggestion.Actions!.Count);
+        Assert.Equal(input.Resources.Count, suggestion.Actions!.Count);
         Assert.All(suggestion.Actions, a => Assert.Equal("create", a.Type));
+        Assert.Equal(input.Resources, suggestion.Actions.Select(a => a.Resource!));
         Assert.Equal(
-            input.Resources.All.Select(r => $"{r.TypeName}/{r.Id}"),
-            suggestion.Actions.Select(a => $"{a.Resource!["resourceType"]}/{a.Resource["id"]}"));
+            ["DocumentReference", "Device", "Observation", "Observation", "Provenance"],
+            suggestion.Actions.Select(a => a.Resource!.ToJsonObject()["resourceType"]!.GetValue<string>()));
+        Assert.All(suggestion.Actions, a => Assert.Equal(a.Resource!.Id, a.Resource.ToJsonObject()["id"]!.GetValue<string>()));
         Assert.Equal(SelectionBehavior.Any, card.SelectionBehavior);
         Assert.Null(card.Links);
     }

@@ -137,15 +137,6 @@ public sealed class AnalysisCoordinatorTests
         public void Advance(TimeSpan by) => _now += by;
     }
 
-    private sealed class FixedOptions<T>(T value) : IOptionsMonitor<T>
-    {
-        public T CurrentValue => value;
-
-        public T Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<T, string?> listener) => null;
-    }
-
     private sealed class TestLifetime : Microsoft.Extensions.Hosting.IHostApplicationLifetime
     {
         public CancellationToken ApplicationStarted => CancellationToken.None;

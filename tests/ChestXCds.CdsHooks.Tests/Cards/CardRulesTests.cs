@@ -108,7 +108,7 @@ public sealed class CardRulesTests
 
     [Fact]
     public void GivenCreateWithNonFhirResource_WhenChecked_ThenViolation() =>
-        AssertViolation(Valid() with { Suggestions = [new Suggestion("x", [new CdsAction("create", "d", new JsonObject { ["id"] = "1" })], Guid.NewGuid().ToString())] }, "actions[0].resource");
+        AssertViolation(Valid() with { Suggestions = [new Suggestion("x", [new CdsAction("create", "d", ActionResource.FromJsonObject(new JsonObject { ["id"] = "1" }))], Guid.NewGuid().ToString())] }, "actions[0].resource");
 
     [Fact]
     public void GivenDeleteWithoutResourceId_WhenChecked_ThenViolation() =>
