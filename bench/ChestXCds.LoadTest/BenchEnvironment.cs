@@ -38,11 +38,13 @@ public sealed class BenchEnvironment : IAsyncDisposable
 
     public string JwksFile => Path.Combine(Work.FullName, "ehr-jwks.json");
 
-    public static async Task<BenchEnvironment> StartAsync(CancellationToken ct)
+    /// <param name="algorithm">How the EHR signs its JWTs: ES384 (default) or RS384.</param>
+    /// <param name="ct">Stops the start.</param>
+    public static async Task<BenchEnvironment> StartAsync(CancellationToken ct, string algorithm = DemoEhr.Es384)
     {
         var root = RepositoryLocator.Root();
         var shared = RepositoryLocator.Shared(root);
-        var ehr = new DemoEhr(Issuer);
+        var ehr = new DemoEhr(Issuer, algorithm);
         var work = Directory.CreateTempSubdirectory("chestx-bench-");
         await File.WriteAllTextAsync(Path.Combine(work.FullName, "ehr-jwks.json"), ehr.JwksJson, ct);
         var world = await DemoWorld.StartAsync(Path.Combine(shared, "data", "dicom"), ct: ct);

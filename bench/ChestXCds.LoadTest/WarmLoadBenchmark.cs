@@ -22,8 +22,10 @@ public static class WarmLoadBenchmark
             throw new ArgumentException("--connections must be at least --threads.");
         }
 
+        var algorithm = args.Text("alg", ChestXCds.Cli.Demo.DemoEhr.Es384);
         Console.WriteLine("Before: " + MachineLoad.Now());
-        await using var env = await BenchEnvironment.StartAsync(ct);
+        await using var env = await BenchEnvironment.StartAsync(ct, algorithm);
+        Console.WriteLine($"CDS client JWTs signed {env.Ehr.Algorithm}");
         Console.WriteLine($"Orthanc {env.World.Pacs.DicomWebBaseAddress}, FHIR {env.World.FhirBase}");
         var settings = env.ServiceSettings(hookBudgetMilliseconds: 60_000);
         if (args.Int("perf-map", 0, 0, 1) == 1)
@@ -82,7 +84,7 @@ public static class WarmLoadBenchmark
 
         var loadAfter = MachineLoad.Now();
         Console.WriteLine();
-        Console.WriteLine($"wrk -t{threads} -c{connections} -d{duration}s (after a {warmup} s warm-up each), response {cached.Body.Length} bytes");
+        Console.WriteLine($"wrk -t{threads} -c{connections} -d{duration}s (after a {warmup} s warm-up each), {env.Ehr.Algorithm} JWTs, response {cached.Body.Length} bytes");
         Console.WriteLine("| target | p50 | p99 | requests/s | requests | non-2xx | socket errors | check |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
         Console.WriteLine(Row("service (cached analysis)", serviceRun));
