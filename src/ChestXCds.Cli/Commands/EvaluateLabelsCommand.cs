@@ -8,7 +8,9 @@ namespace ChestXCds.Cli.Commands;
 /// <summary>
 /// `chestx evaluate-labels --input indiana-dev.csv --text-columns findings,impression --labels nih14 --gold "No Finding=normal"`:
 /// mines every report and prints per-label precision, recall, F1 and the micro/macro F1 against the
-/// gold columns (same names as the labels unless mapped; 1 is positive) as a Markdown table.
+/// gold columns (same names as the labels unless mapped; 1 is positive) as a Markdown table. With
+/// `--errors errors.md` it also lists, per label, the false positive and false negative reports (id from
+/// `--id-column`, default the first column) with the sentences behind each prediction.
 /// </summary>
 internal static class EvaluateLabelsCommand
 {
@@ -21,6 +23,8 @@ internal static class EvaluateLabelsCommand
         var gold = new Option<string[]>("--gold") { Description = "Gold column for a label when named differently, as 'Label=column' (repeatable).", AllowMultipleArgumentsPerToken = true };
         var uncertain = new Option<string>("--uncertain") { Description = "Count uncertain (-1) predictions as negative or positive.", DefaultValueFactory = _ => "negative" };
         uncertain.AcceptOnlyFromAmong("negative", "positive");
+        var errors = new Option<string?>("--errors") { Description = "Markdown file to write: per label, the false positive and false negative report ids with the sentences behind each prediction." };
+        var idColumn = new Option<string?>("--id-column") { Description = "Column naming each report in --errors (default: the first column)." };
 
         var command = new Command("evaluate-labels", "Compare mined labels with gold labels: per-label P/R/F1, micro and macro F1.");
         command.Options.Add(input);
@@ -28,6 +32,8 @@ internal static class EvaluateLabelsCommand
         command.Options.Add(labels);
         command.Options.Add(gold);
         command.Options.Add(uncertain);
+        command.Options.Add(errors);
+        command.Options.Add(idColumn);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
@@ -38,6 +44,8 @@ internal static class EvaluateLabelsCommand
                 parseResult.GetValue(labels)!,
                 parseResult.GetValue(gold) ?? [],
                 parseResult.GetValue(uncertain) == "positive",
+                parseResult.GetValue(errors),
+                parseResult.GetValue(idColumn),
                 output,
                 error,
                 cancellationToken)));
@@ -45,7 +53,7 @@ internal static class EvaluateLabelsCommand
         return command;
     }
 
-    private static int Evaluate(string inputPath, string textColumns, string labelSetName, string[] goldMap, bool uncertainAsPositive, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static int Evaluate(string inputPath, string textColumns, string labelSetName, string[] goldMap, bool uncertainAsPositive, string? errorsPath, string? idColumnName, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         LabelSet.TryGet(labelSetName, out var labelSet);
         var mapped = goldMap.Select(m => m.Split('=', 2)).ToDictionary(
@@ -56,6 +64,8 @@ internal static class EvaluateLabelsCommand
         var table = ReportTable.Open(reader, inputPath);
         var texts = MineCommand.ParseColumns(textColumns).Select(c => (c, table.Column(c))).ToList();
         var goldColumns = labelSet.Columns.Select(c => table.Column(mapped.GetValueOrDefault(c.Column, c.Column))).ToArray();
+        var idColumn = idColumnName is null ? 0 : table.Column(idColumnName);
+        var listing = errorsPath is null ? null : new LabelErrorListing(labelSet, uncertainAsPositive);
 
         var labeler = new ReportLabeler(new ReportFindingExtractor());
         var evaluation = new LabelEvaluation { UncertainAsPositive = uncertainAsPositive };
@@ -64,11 +74,14 @@ internal static class EvaluateLabelsCommand
         while (table.Next() is { } row)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var predicted = labeler.Label(ReportTable.ReportText(row, texts), labelSet);
-            for (var i = 0; i < predicted.Length; i++)
+            var predicted = labeler.LabelWithMentions(ReportTable.ReportText(row, texts), labelSet);
+            var gold = goldColumns.Select(c => IsPositive(row[c])).ToArray();
+            for (var i = 0; i < gold.Length; i++)
             {
-                evaluation.Add(labelSet.Columns[i].Column, predicted[i], IsPositive(row[goldColumns[i]]));
+                evaluation.Add(labelSet.Columns[i].Column, predicted.Values[i], gold[i]);
             }
+
+            listing?.Add(row[idColumn], predicted, gold);
 
             progress.Tick(++count);
         }
@@ -84,6 +97,13 @@ internal static class EvaluateLabelsCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| **micro** (all labels) | | | | {evaluation.MicroF1():0.000} |"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| **macro** (labels with gold positives) | | | | {evaluation.MacroF1():0.000} |"));
         output.WriteLine($"{count} reports; uncertain counted as {(uncertainAsPositive ? "positive" : "negative")}.");
+        if (listing is not null)
+        {
+            using var writer = new StreamWriter(errorsPath!);
+            listing.Write(writer);
+            output.WriteLine($"Errors written to {errorsPath}.");
+        }
+
         return 0;
     }
 

@@ -18,10 +18,14 @@ public sealed class ReportLabeler
 
     public ReportLabeler(IReportFindingExtractor extractor) => this.extractor = extractor;
 
-    public int?[] Label(string reportText, LabelSet labelSet)
+    public int?[] Label(string reportText, LabelSet labelSet) => LabelWithMentions(reportText, labelSet).Values;
+
+    /// <summary>The labels and the mentions behind them (for error analysis and explanations).</summary>
+    public ReportLabels LabelWithMentions(string reportText, LabelSet labelSet)
     {
         ArgumentNullException.ThrowIfNull(labelSet);
         var mentions = extractor.ExtractObservations(reportText);
+        var counted = new List<ReportFinding>(mentions.Count);
         var byFinding = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var abnormal = false;
         foreach (var mention in mentions)
@@ -31,6 +35,7 @@ public sealed class ReportLabeler
                 continue;
             }
 
+            counted.Add(mention);
             var value = mention.Assertion switch
             {
                 Assertion.Present => 1,
@@ -38,10 +43,7 @@ public sealed class ReportLabeler
                 _ => 0,
             };
             byFinding[mention.FindingId] = byFinding.TryGetValue(mention.FindingId, out var existing) ? Combine(existing, value) : value;
-            if (value != 0 && ReportFindingExtractor.TryGetConcept(mention.FindingId, out var concept) && (concept.Kind == ConceptKind.Abnormality || (labelSet.DevicesBlockNoFinding && concept.Kind == ConceptKind.Device)))
-            {
-                abnormal = true;
-            }
+            abnormal |= RulesOutNoFinding(mention, labelSet);
         }
 
         var labels = new int?[labelSet.Columns.Count];
@@ -53,7 +55,17 @@ public sealed class ReportLabeler
                 : byFinding.TryGetValue(findingId, out var v) ? v : null;
         }
 
-        return labels;
+        return new ReportLabels(labels, counted);
+    }
+
+    /// <summary>Whether a mention rules out "No Finding": an abnormality (or, where the set says so, a device) present or uncertain.</summary>
+    public static bool RulesOutNoFinding(ReportFinding mention, LabelSet labelSet)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        ArgumentNullException.ThrowIfNull(labelSet);
+        return mention.Assertion != Assertion.Absent
+            && ReportFindingExtractor.TryGetConcept(mention.FindingId, out var concept)
+            && (concept.Kind == ConceptKind.Abnormality || (labelSet.DevicesBlockNoFinding && concept.Kind == ConceptKind.Device));
     }
 
     // Present beats uncertain beats absent.

@@ -53,4 +53,13 @@ public sealed class ReportLabelerTests
         var labels = labeler.Label("FINDINGS: Lungs are clear. Thoracic scoliosis.", LabelSet.Nih14);
         Assert.Null(labels[^1]);
     }
+
+    [Theory]
+    [InlineData("FINDINGS: Heart size is upper limits of normal. Lungs are clear.", 1)]
+    [InlineData("FINDINGS: Lungs are clear. Levoscoliosis of the thoracic spine.", null)]
+    [InlineData("FINDINGS: Lungs are clear. Probable nerve stimulator noted.", null)]
+    public void GivenNormalVariantOrOtherFinding_WhenLabellingNih14_ThenNoFindingFollowsOpenIIndexing(string text, int? expected)
+    {
+        Assert.Equal(expected, labeler.Label(text, LabelSet.Nih14)[^1]);
+    }
 }
