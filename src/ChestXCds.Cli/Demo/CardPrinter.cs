@@ -1,11 +1,18 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Spectre.Console;
 
 namespace ChestXCds.Cli.Demo;
 
 /// <summary>Prints a CDS Hooks response readably: one panel per card, coloured by indicator.</summary>
-public static class CardPrinter
+public static partial class CardPrinter
 {
+    /// <summary>
+    /// Card markdown as a terminal shows it: the backslashes that escape punctuation (cards escape every markdown
+    /// character of text that came from the EHR, so "0\.20" renders as "0.20" in the EHR) are dropped.
+    /// </summary>
+    public static string PlainText(string markdown) => MarkdownEscape().Replace(markdown, "$1");
+
     public static void Print(IAnsiConsole console, JsonElement response)
     {
         ArgumentNullException.ThrowIfNull(console);
@@ -23,7 +30,7 @@ public static class CardPrinter
             {
                 new Markup($"[bold]{Markup.Escape(Text(card, "summary") ?? string.Empty)}[/]"),
                 new Text(string.Empty),
-                new Text(Text(card, "detail") ?? string.Empty),
+                new Text(PlainText(Text(card, "detail") ?? string.Empty)),
             };
 
             if (card.TryGetProperty("suggestions", out var suggestions))
@@ -60,4 +67,7 @@ public static class CardPrinter
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    [GeneratedRegex(@"\\([\\`*_{}\[\]()<>#+\-.!|~])")]
+    private static partial Regex MarkdownEscape();
 }
