@@ -1,5 +1,6 @@
 using ChestXCds.Analysis.Ai;
 using ChestXCds.Domain;
+using ChestXCds.Testing;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -7,6 +7,7 @@ using ChestXCds.CdsHooks.Services;
 using ChestXCds.Domain;
 using ChestXCds.Fhir.Mapping;
 using ChestXCds.Reasoning.Chains;
+using ChestXCds.Testing;
 using Hl7.Fhir.Model;
 using Microsoft.Extensions.Options;
 

@@ -4,6 +4,7 @@ using ChestXCds.Analysis.Studies;
 using ChestXCds.CdsHooks.Contracts;
 using ChestXCds.CdsHooks.Services;
 using ChestXCds.Fhir.Reading;
+using ChestXCds.Testing;
 using Hl7.Fhir.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

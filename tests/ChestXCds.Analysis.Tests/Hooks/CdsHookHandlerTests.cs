@@ -9,6 +9,7 @@ using ChestXCds.CdsHooks.Contracts;
 using ChestXCds.CdsHooks.Serialization;
 using ChestXCds.CdsHooks.Services;
 using ChestXCds.Fhir.Reading;
+using ChestXCds.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Resource = Hl7.Fhir.Model.Resource;
@@ -43,7 +44,7 @@ public sealed class CdsHookHandlerTests
     {
         var reader = new PrefetchOrQueryReader(new NoServer(), NullLogger<PrefetchOrQueryReader>.Instance);
         var resolver = new PatientContextResolver(reader, ChestImagingOrderCatalog.Default, TimeProvider.System, NullLogger<PatientContextResolver>.Instance);
-        var options = new StaticOptions(new AnalysisOptions());
+        var options = new FixedOptions<AnalysisOptions>(new AnalysisOptions());
         ICardSource[] sources = [new PriorChestImagingCardSource(new StudySelector(ChestImagingOrderCatalog.Default), options), .. extra];
         return new CdsHookHandler(resolver, sources, NullLogger<CdsHookHandler>.Instance);
     }
@@ -127,14 +128,5 @@ public sealed class CdsHookHandlerTests
 
         public Task<IReadOnlyList<Card>> GetCardsAsync(PatientContext context, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<Card>>([new Card { Summary = "no topic", Indicator = CardIndicator.Info, Source = new CardSource("ChestXCds") }]);
-    }
-
-    private sealed class StaticOptions(AnalysisOptions value) : IOptionsMonitor<AnalysisOptions>
-    {
-        public AnalysisOptions CurrentValue => value;
-
-        public AnalysisOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<AnalysisOptions, string?> listener) => null;
     }
 }

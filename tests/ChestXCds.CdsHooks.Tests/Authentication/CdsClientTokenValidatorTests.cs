@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using ChestXCds.CdsHooks.Authentication;
+using ChestXCds.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -82,7 +83,7 @@ public sealed class CdsClientTokenValidatorTests : IDisposable
     private CdsClientTokenValidator Validator()
     {
         var options = new CdsClientsOptions { Clients = [new() { Issuer = Issuer, JwksFile = jwksFile }] };
-        var monitor = new StaticMonitor(options);
+        var monitor = new FixedOptions<CdsClientsOptions>(options);
         var provider = new JwksProvider(new HttpClient(), new JwksCache(), monitor, TimeProvider.System, NullLogger<JwksProvider>.Instance);
         return new CdsClientTokenValidator(monitor, provider, new JtiReplayCache(TimeProvider.System), TimeProvider.System, NullLogger<CdsClientTokenValidator>.Instance);
     }
@@ -97,13 +98,4 @@ public sealed class CdsClientTokenValidatorTests : IDisposable
         new JsonWebTokenHandler().CreateToken(JsonSerializer.Serialize(claims),
             new SigningCredentials(new ECDsaSecurityKey(key) { KeyId = "k1" }, SecurityAlgorithms.EcdsaSha256),
             new Dictionary<string, object> { ["typ"] = "JWT" });
-
-    private sealed class StaticMonitor(CdsClientsOptions value) : IOptionsMonitor<CdsClientsOptions>
-    {
-        public CdsClientsOptions CurrentValue => value;
-
-        public CdsClientsOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<CdsClientsOptions, string?> listener) => null;
-    }
 }

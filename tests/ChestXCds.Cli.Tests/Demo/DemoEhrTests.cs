@@ -1,7 +1,7 @@
 using ChestXCds.CdsHooks.Authentication;
 using ChestXCds.Cli.Demo;
+using ChestXCds.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace ChestXCds.Cli.Tests.Demo;
 
@@ -36,17 +36,8 @@ public sealed class DemoEhrTests : IDisposable
 
     private CdsClientTokenValidator Validator()
     {
-        var monitor = new Monitor(new CdsClientsOptions { Clients = [new() { Issuer = Issuer, JwksFile = _jwksFile }] });
+        var monitor = new FixedOptions<CdsClientsOptions>(new CdsClientsOptions { Clients = [new() { Issuer = Issuer, JwksFile = _jwksFile }] });
         var provider = new JwksProvider(new HttpClient(), new JwksCache(), monitor, TimeProvider.System, NullLogger<JwksProvider>.Instance);
         return new CdsClientTokenValidator(monitor, provider, new JtiReplayCache(TimeProvider.System), TimeProvider.System, NullLogger<CdsClientTokenValidator>.Instance);
-    }
-
-    private sealed class Monitor(CdsClientsOptions value) : IOptionsMonitor<CdsClientsOptions>
-    {
-        public CdsClientsOptions CurrentValue => value;
-
-        public CdsClientsOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<CdsClientsOptions, string?> listener) => null;
     }
 }
