@@ -65,6 +65,12 @@ internal static class EvaluateLabelsCommand
         var texts = MineCommand.ParseColumns(textColumns).Select(c => (c, table.Column(c))).ToList();
         var goldColumns = labelSet.Columns.Select(c => table.Column(mapped.GetValueOrDefault(c.Column, c.Column))).ToArray();
         var idColumn = idColumnName is null ? 0 : table.Column(idColumnName);
+        if (errorsPath is not null && Path.GetDirectoryName(Path.GetFullPath(errorsPath)) is { } folder && !Directory.Exists(folder))
+        {
+            // Said before the evaluation runs, so a long run is not lost to a mistyped path.
+            throw new CliInputException($"--errors: the folder '{folder}' does not exist.");
+        }
+
         var listing = errorsPath is null ? null : new LabelErrorListing(labelSet, uncertainAsPositive);
 
         var labeler = new ReportLabeler(new ReportFindingExtractor());

@@ -63,4 +63,18 @@ public sealed class EvaluateLabelsCommandTests : IDisposable
         Assert.NotEqual(0, code);
         Assert.Contains("'openi_id'", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void GivenAnErrorsFileInAMissingFolder_WhenEvaluating_ThenClearErrorAndNoListing()
+    {
+        var input = folder.Write("gold.csv", Header + "\nr1,Large hiatal hernia.,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0\n");
+        var missing = folder.PathOf(Path.Combine("no-such-folder", "errors.md"));
+        var (code, output, error) = ChestxProcess.Run("evaluate-labels", "--input", input, "--text-columns", "findings",
+            "--gold", "No Finding=normal", "--errors", missing);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--errors", error, StringComparison.Ordinal);
+        Assert.Contains("does not exist", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("micro", output, StringComparison.Ordinal);
+    }
 }
