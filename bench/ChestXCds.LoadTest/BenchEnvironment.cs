@@ -55,7 +55,8 @@ public sealed class BenchEnvironment : IAsyncDisposable
     public Dictionary<string, string> ServiceSettings(int hookBudgetMilliseconds)
     {
         var settings = DemoServiceSettings.Create(Issuer, JwksFile, Path.Combine(Shared, "models"), Work.CreateSubdirectory(Guid.NewGuid().ToString("N")).FullName);
-        settings["Analysis:Ai:HookBudgetMilliseconds"] = hookBudgetMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Analysis:HookBudgetMilliseconds"] = hookBudgetMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Analysis:Ai:MaxAnalysisWaitMilliseconds"] = hookBudgetMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return settings;
     }
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using ChestXCds.Analysis;
-using ChestXCds.Analysis.Ai;
+using ChestXCds.Analysis.Analyzing;
+using ChestXCds.Fhir.Translation;
 using ChestXCds.CdsHooks.Prefetch;
 using ChestXCds.Cli.Demo;
 using ChestXCds.Domain;
@@ -157,7 +158,7 @@ public sealed class ColdSplit(BenchEnvironment env, string studyId)
             throw new InvalidOperationException("The study has no start date.");
         }
 
-        var priors = PriorReportCollector.Before(reports.Entry.Select(e => e.Resource).OfType<DiagnosticReport>(), studyStarted, 5);
+        var priors = PriorReportCollector.Before(reports.Entry.Select(e => e.Resource).OfType<DiagnosticReport>().Select(ReportRecords.From), studyStarted, 5);
         var chains = provider.GetRequiredService<IReasoningEngine>().Reason(scores, priors);
         var evidence = chains.SelectMany(c => c.Steps).SelectMany(s => s.Evidence)
             .Where(e => e.Kind == EvidenceKind.ReportSentence && e.Source is not null && e.Source.StartsWith("DiagnosticReport/", StringComparison.Ordinal))

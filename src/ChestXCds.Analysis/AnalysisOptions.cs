@@ -10,4 +10,13 @@ public sealed class AnalysisOptions
 
     /// <summary>How far back patient-view looks for the latest chest radiograph, in days. Default 365.</summary>
     public int LatestStudyLookBackDays { get; set; } = 365;
+
+    /// <summary>
+    /// The whole hook's deadline, in milliseconds from its start: every wait of a hook (FHIR and Endpoint reads, cache
+    /// reads, the analysis) ends by it, and the hook answers with what it has (412 when the patient's data could not
+    /// be read in time); an analysis still running goes on in the background and the next call finds it cached.
+    /// Default 1000: room for the EHR's FHIR server to answer the queries prefetch left out, well inside the timeouts
+    /// EHRs give CDS services. The wait for a cold analysis is shorter (<see cref="AiAnalysisOptions.MaxAnalysisWaitMilliseconds"/>).
+    /// </summary>
+    public int HookBudgetMilliseconds { get; set; } = 1000;
 }

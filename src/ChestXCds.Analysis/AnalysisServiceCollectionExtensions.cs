@@ -1,8 +1,10 @@
-using ChestXCds.Analysis.Ai;
+using ChestXCds.Analysis.Analyzing;
+using ChestXCds.Analysis.Caching;
 using ChestXCds.Analysis.Cards;
 using ChestXCds.Analysis.Context;
 using ChestXCds.Analysis.Hooks;
 using ChestXCds.Analysis.Orders;
+using ChestXCds.Analysis.Precompute;
 using ChestXCds.Analysis.Studies;
 using ChestXCds.CdsHooks;
 using ChestXCds.Fhir;
@@ -19,11 +21,10 @@ namespace ChestXCds.Analysis;
 public static class AnalysisServiceCollectionExtensions
 {
     /// <summary>
-    /// The hook flow (<see cref="CdsHookHandler"/>, scoped per request), context resolution, study
-    /// selection, the chest imaging order catalog and the card sources: the AI analysis card (issue 6),
-    /// which falls back to the FHIR-only card, with its image analysis cache (in-memory, or Redis when
-    /// <c>Analysis:Ai:RedisConfiguration</c> is set) and precompute queue. Also adds what it builds on:
-    /// the protocol, FHIR, Imaging, Inference and Reasoning.
+    /// The hook flow (<see cref="CdsHookHandler"/>), context resolution, study selection, the chest imaging order
+    /// catalog, the card sources (the FHIR-only cards and the AI card, composed by <see cref="CardMerger"/>), and the
+    /// analysis pipeline with its image findings cache (in-memory, or Redis when <c>Analysis:Ai:RedisConfiguration</c>
+    /// is set) and precompute queue. Also adds what it builds on: the protocol, FHIR, Imaging, Inference and Reasoning.
     /// </summary>
     public static IServiceCollection AddChestXAnalysis(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,18 +37,20 @@ public static class AnalysisServiceCollectionExtensions
         services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.SectionName)
             .Validate(o => o.DuplicateLookBackHours is >= 1 and <= 24 * 365, "Analysis:DuplicateLookBackHours must be 1-8760.")
             .Validate(o => o.LatestStudyLookBackDays is >= 1 and <= 36500, "Analysis:LatestStudyLookBackDays must be 1-36500.")
+            .Validate(o => o.HookBudgetMilliseconds is >= 1 and <= 600_000, "Analysis:HookBudgetMilliseconds must be 1-600000.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(ChestImagingOrderCatalog.Default);
         services.TryAddSingleton<StudySelector>();
-        services.TryAddScoped<PatientContextResolver>();
-        services.TryAddScoped<CdsHookHandler>();
+        services.TryAddSingleton<PatientContextResolver>();
+        services.TryAddSingleton<CdsHookHandler>();
+        services.TryAddSingleton<HookWarmup>();
+        services.AddHostedService(provider => provider.GetRequiredService<HookWarmup>());
 
-        // Card sources, asked in this order. The AI source answers the FHIR-only card itself when it has no
-        // AI result, so that one card, not two, says "recent chest radiograph".
-        services.TryAddScoped<PriorChestImagingCardSource>();
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<ICardSource, AiAnalysisCardSource>());
+        // Card sources, asked in this order; CardMerger composes their cards.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardSource, PriorChestImagingCardSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICardSource, AiAnalysisCardSource>());
         AddAiAnalysis(services, configuration);
         return services;
     }
@@ -79,8 +82,8 @@ public static class AnalysisServiceCollectionExtensions
         services.TryAddSingleton<PrecomputeQueue>();
         services.AddHostedService<PrecomputeWorker>();
         services.TryAddSingleton<StudyAnalysisAssembler>();
-        services.TryAddSingleton<AnalysisSuggestionCache>();
-        services.TryAddSingleton<EndpointCache>();
-        services.TryAddScoped<StudyLocationResolver>();
+        services.TryAddSingleton<SuggestionBuilder>();
+        services.TryAddSingleton<SuggestionCache>();
+        services.TryAddSingleton<StudyAnalysisPipeline>();
     }
 }

@@ -22,4 +22,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7005, Level = LogLevel.Error, Message = "Card from {Source} breaks the card rules and is left out: {Violations}")]
     public static partial void CardRejected(ILogger logger, string source, string violations);
+
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Information, Message = "Warm-up of the hook paths done in {Milliseconds} ms; ready")]
+    public static partial void WarmupCompleted(ILogger logger, double milliseconds);
+
+    [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "Warm-up of the hook paths failed ({ErrorType}); ready without it")]
+    public static partial void WarmupFailed(ILogger logger, string errorType);
 }

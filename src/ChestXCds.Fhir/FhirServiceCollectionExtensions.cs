@@ -1,3 +1,4 @@
+using ChestXCds.Fhir.Imaging;
 using ChestXCds.Fhir.Mapping;
 using ChestXCds.Fhir.Reading;
 using ChestXCds.Fhir.Validation;
@@ -18,8 +19,12 @@ public static class FhirServiceCollectionExtensions
             .Validate(o => o.RequestTimeoutSeconds is >= 1 and <= 120, "Fhir:Reading:RequestTimeoutSeconds must be 1-120.")
             .Validate(o => o.MaxPages is >= 1 and <= 100, "Fhir:Reading:MaxPages must be 1-100.")
             .Validate(o => o.MaxRetries is >= 0 and <= 5, "Fhir:Reading:MaxRetries must be 0-5.")
+            .Validate(o => o.EndpointCacheSeconds is >= 0 and <= 86_400, "Fhir:Reading:EndpointCacheSeconds must be 0-86400.")
             .ValidateOnStart();
-        services.AddHttpClient<IFhirQueryClient, FhirQueryClient>()
+        services.TryAddSingleton<IFhirQueryClient, FhirQueryClient>();
+        services.AddHttpClient(FhirQueryClient.HttpClientName)
+            // A 3xx is a failure, never followed: a redirect would carry the token past the same-server check.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             // The default HttpClient logs write request URLs, and FHIR URLs name the patient (Patient/123).
             .RemoveAllLoggers()
             .AddStandardResilienceHandler()
@@ -39,7 +44,9 @@ public static class FhirServiceCollectionExtensions
 
                 resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
             });
-        services.TryAddTransient<PrefetchOrQueryReader>();
+        services.TryAddSingleton<PrefetchOrQueryReader>();
+        services.TryAddSingleton<EndpointCache>();
+        services.TryAddSingleton<StudyEndpointResolver>();
 
         // Mapping: StudyAnalysis -> profiled Observations, Device, model card DocumentReference, Provenance (pure).
         services.AddOptions<FhirMappingOptions>().BindConfiguration(FhirMappingOptions.SectionName)

@@ -19,7 +19,8 @@ public sealed class FailureTests(EndToEndWorld e2e, ITestOutputHelper output)
         {
             await using var service = await e2e.StartServiceAsync(new Dictionary<string, string>
             {
-                ["Analysis:Ai:HookBudgetMilliseconds"] = "3000",
+                ["Analysis:HookBudgetMilliseconds"] = "3000",
+                ["Analysis:Ai:MaxAnalysisWaitMilliseconds"] = "3000",
                 ["Imaging:DicomWeb:MaxRetryAttempts"] = "1",
                 ["Imaging:DicomWeb:RetryDelayMilliseconds"] = "100",
             });
@@ -59,7 +60,8 @@ public sealed class FailureTests(EndToEndWorld e2e, ITestOutputHelper output)
                 ["CHESTX_MODELS"] = emptyModels.FullName,
                 ["Inference:ModelsRoot"] = emptyModels.FullName,
                 ["Inference:RequireModelAtStart"] = "false",
-                ["Analysis:Ai:HookBudgetMilliseconds"] = "3000",
+                ["Analysis:HookBudgetMilliseconds"] = "3000",
+                ["Analysis:Ai:MaxAnalysisWaitMilliseconds"] = "3000",
             }, probePath: "health/live");
 
             using var http = new HttpClient();

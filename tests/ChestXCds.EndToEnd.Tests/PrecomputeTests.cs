@@ -14,7 +14,7 @@ public sealed class PrecomputeTests(EndToEndWorld e2e, ITestOutputHelper output)
     public async System.Threading.Tasks.Task GivenASubscriptionNotificationForANewStudy_WhenPrecomputed_ThenTheFirstHookFindsTheAnalysisReady()
     {
         // REQ-E2E-04
-        await using var service = await e2e.StartServiceAsync(new Dictionary<string, string> { ["Analysis:Ai:HookBudgetMilliseconds"] = "1" });
+        await using var service = await e2e.StartServiceAsync(new Dictionary<string, string> { ["Analysis:HookBudgetMilliseconds"] = "10000", ["Analysis:Ai:MaxAnalysisWaitMilliseconds"] = "0" });
 
         var notification = Notification(e2e.World.ImagingStudy("cxr-today"), DemoFhirData.Endpoint(e2e.World.Pacs.DicomWebBaseAddress));
         var queued = await e2e.SendAsync(service, HttpMethod.Post, "analysis/precompute", notification);

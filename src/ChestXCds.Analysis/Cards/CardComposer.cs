@@ -3,7 +3,7 @@ using System.Text;
 using ChestXCds.Analysis.Studies;
 using ChestXCds.CdsHooks.Cards;
 using ChestXCds.CdsHooks.Contracts;
-using Hl7.Fhir.Model;
+using ChestXCds.Domain.Records;
 
 namespace ChestXCds.Analysis.Cards;
 
@@ -24,7 +24,7 @@ public static class CardComposer
     ];
 
     /// <summary>order-sign/order-select: the patient already had a chest radiograph within the look-back.</summary>
-    public static Card PriorChestImaging(ChestStudy latest, int studiesInWindow, IReadOnlyList<ServiceRequest> orders, DateTimeOffset now)
+    public static Card PriorChestImaging(ChestStudy latest, int studiesInWindow, IReadOnlyList<OrderRecord> orders, DateTimeOffset now)
     {
         var age = Age(now - latest.Started);
         var summary = $"Chest radiograph already done {age} ago ({Date(latest.Started)}): check before repeating";
@@ -80,7 +80,7 @@ public static class CardComposer
 
         if (study.Report is { } report)
         {
-            lines.Append("- **Report status:** ").Append(report.Status?.ToString().ToLowerInvariant() ?? "unknown").Append('\n');
+            lines.Append("- **Report status:** ").Append(StatusText(report.Status)).Append('\n');
         }
 
         lines.Append('\n').Append(study.Impression is { } impression
@@ -89,8 +89,13 @@ public static class CardComposer
         return lines.Append('\n').ToString();
     }
 
-    private static string OrderName(ServiceRequest order) =>
-        order.Code?.Text ?? order.Code?.Coding.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c.Display))?.Display ?? "chest imaging";
+    private static string OrderName(OrderRecord order) => order.Text ?? "chest imaging";
+
+    private static string StatusText(ReportStatus status) => status switch
+    {
+        ReportStatus.EnteredInError => "entered-in-error",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 
     private static string Date(DateTimeOffset value) => value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

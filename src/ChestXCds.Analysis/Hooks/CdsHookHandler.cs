@@ -3,26 +3,37 @@ using ChestXCds.Analysis.Context;
 using ChestXCds.CdsHooks.Cards;
 using ChestXCds.CdsHooks.Contracts;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChestXCds.Analysis.Hooks;
 
 /// <summary>
-/// The hook flow: resolve the patient context (prefetch-or-query; 412 when data is unobtainable), ask
-/// every <see cref="ICardSource"/> for cards, pass each card through <see cref="CardRules"/>. New card
-/// sources (the AI analysis of issue 6) are added by registering another ICardSource; this class
-/// does not change.
+/// The hook flow: start the hook's one deadline, resolve the patient context (prefetch-or-query; 412 when data is
+/// unobtainable; nothing read for an order that is not chest imaging), ask every <see cref="ICardSource"/> for cards,
+/// pass each card through <see cref="CardRules"/>, and compose them with <see cref="CardMerger"/>. A new card source
+/// is added by registering another ICardSource; this class does not change.
 /// </summary>
 public sealed class CdsHookHandler(
     PatientContextResolver resolver,
     IEnumerable<ICardSource> sources,
+    IOptionsMonitor<AnalysisOptions> options,
+    TimeProvider time,
     ILogger<CdsHookHandler> logger)
 {
-    public async Task<HookResult> HandleAsync(CdsServiceDescriptor service, CdsHookRequest request, CancellationToken cancellationToken)
+    public async Task<HookResult> HandleAsync(CdsServiceDescriptor service, CdsHookRequest request, CancellationToken requestAborted)
     {
-        var resolution = await resolver.ResolveAsync(service, request, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(service);
+        using var deadline = new HookDeadline(TimeSpan.FromMilliseconds(options.CurrentValue.HookBudgetMilliseconds), time, requestAborted);
+        var resolution = await resolver.ResolveAsync(service, request, deadline.Token).ConfigureAwait(false);
         if (resolution.Context is not { } context)
         {
-            return HookResult.Unavailable(resolution.Unavailable);
+            if (resolution.Unavailable.Count > 0)
+            {
+                return HookResult.Unavailable(resolution.Unavailable);
+            }
+
+            Log.HookAnswered(logger, service.Id, 0);
+            return HookResult.Cards(new CdsHooksResponse([]));
         }
 
         var cards = new List<Card>();
@@ -31,9 +42,9 @@ public sealed class CdsHookHandler(
             IReadOnlyList<Card> produced;
             try
             {
-                produced = await source.GetCardsAsync(context, cancellationToken).ConfigureAwait(false);
+                produced = await source.GetCardsAsync(context, deadline).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is not OperationCanceledException || !requestAborted.IsCancellationRequested)
             {
                 Log.CardSourceFailed(logger, source.Name, ex.GetType().Name);
                 continue;
@@ -53,7 +64,8 @@ public sealed class CdsHookHandler(
             }
         }
 
-        Log.HookAnswered(logger, service.Id, cards.Count);
-        return HookResult.Cards(new CdsHooksResponse(cards));
+        var answer = CardMerger.Merge(cards);
+        Log.HookAnswered(logger, service.Id, answer.Count);
+        return HookResult.Cards(new CdsHooksResponse(answer));
     }
 }

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
-using Hl7.Fhir.Model;
+using ChestXCds.Domain.Records;
 
 namespace ChestXCds.Analysis.Orders;
 
@@ -47,12 +47,12 @@ public sealed class ChestImagingOrderCatalog
         return new ChestImagingOrderCatalog(set, new Dictionary<string, string>(file.SystemAliases ?? [], StringComparer.Ordinal));
     }
 
-    /// <summary>True when any coding of <paramref name="concept"/> is a chest imaging code.</summary>
-    public bool Matches(CodeableConcept? concept) =>
-        concept?.Coding.Any(c => c.System is not null && c.Code is not null && codes.Contains((Canonical(c.System), c.Code.Trim()))) == true;
+    /// <summary>True when any of <paramref name="codings"/> is a chest imaging code.</summary>
+    public bool Matches(IEnumerable<CodedValue> codings) =>
+        codings.Any(c => c.System is not null && c.Code is not null && codes.Contains((Canonical(c.System), c.Code.Trim())));
 
     /// <summary>True when the draft order is a ServiceRequest for chest imaging.</summary>
-    public bool IsChestImagingOrder(Resource resource) => resource is ServiceRequest request && Matches(request.Code);
+    public bool IsChestImagingOrder(OrderRecord order) => order.ResourceType == "ServiceRequest" && Matches(order.Codes);
 
     private string Canonical(string system)
     {

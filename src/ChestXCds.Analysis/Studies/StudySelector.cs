@@ -1,18 +1,16 @@
 using ChestXCds.Analysis.Orders;
-using Hl7.Fhir.Model;
+using ChestXCds.Domain.Records;
 
 namespace ChestXCds.Analysis.Studies;
 
 /// <summary>
-/// Chooses the patient's chest radiographs (modality CR or DX, chest body site or chest procedure)
-/// started within a look-back, newest first, each with its report. Studies that were cancelled or
-/// entered in error, or have no start time, are not counted.
+/// Chooses the patient's chest radiographs (modality CR or DX, chest body site, chest procedure or chest words in
+/// the descriptions) started within a look-back, newest first, each with its report. Studies that were cancelled
+/// or entered in error, or have no start time, are not counted.
 /// </summary>
 public sealed class StudySelector(ChestImagingOrderCatalog catalog)
 {
-    private const string UidSystem = "urn:dicom:uid";
-
-    /// <summary>SNOMED CT body structures of the chest: thoracic structure, chest, entire thorax.</summary>
+    /// <summary>SNOMED CT body structures of the chest: thoracic structure, chest, entire thorax; and DICOM's CHEST.</summary>
     private static readonly HashSet<string> ChestBodySites = new(StringComparer.OrdinalIgnoreCase) { "51185008", "43799004", "302551006", "CHEST", "THORAX" };
 
     private static readonly string[] ChestWords = ["chest", "thorax", "thoracic", "cxr", "lung"];
@@ -21,85 +19,46 @@ public sealed class StudySelector(ChestImagingOrderCatalog catalog)
 
     /// <summary>Chest radiographs started in [<paramref name="notBefore"/>, <paramref name="notAfter"/>], newest first.</summary>
     public IReadOnlyList<ChestStudy> Select(
-        IEnumerable<ImagingStudy> studies,
-        IEnumerable<DiagnosticReport> reports,
+        IEnumerable<StudyRecord> studies,
+        IEnumerable<ReportRecord> reports,
         DateTimeOffset notBefore,
         DateTimeOffset notAfter)
     {
-        var reportList = reports.Where(r => r.Status is not (DiagnosticReport.DiagnosticReportStatus.EnteredInError or DiagnosticReport.DiagnosticReportStatus.Cancelled)).ToList();
+        ArgumentNullException.ThrowIfNull(studies);
+        ArgumentNullException.ThrowIfNull(reports);
+        var reportList = reports.Where(r => !r.Withdrawn).ToList();
         var chosen = new List<ChestStudy>();
         foreach (var study in studies)
         {
-            if (study.Status is ImagingStudy.ImagingStudyStatus.Cancelled or ImagingStudy.ImagingStudyStatus.EnteredInError)
-            {
-                continue;
-            }
-
-            var modality = RadiographModality(study);
-            if (modality is null || !IsChest(study) || !TryStarted(study, out var started) || started < notBefore || started > notAfter)
+            if (study.Withdrawn || study.Started is not { } started || started < notBefore || started > notAfter
+                || RadiographModality(study) is not { } modality || !IsChest(study))
             {
                 continue;
             }
 
             var report = ReportOf(study, reportList);
-            chosen.Add(new ChestStudy(study, started, StudyInstanceUid(study), modality, report, report is null ? null : ReportImpression.Of(report)));
+            chosen.Add(new ChestStudy(study, started, modality, report, report is null ? null : ReportImpression.Of(report)));
         }
 
         return chosen.OrderByDescending(s => s.Started).ToList();
     }
 
-    /// <summary>The Study Instance UID (identifier system urn:dicom:uid, value without urn:oid:).</summary>
-    public static string? StudyInstanceUid(ImagingStudy study)
-    {
-        var value = study.Identifier.FirstOrDefault(i => i.System == UidSystem)?.Value;
-        return value is null ? null : value.StartsWith("urn:oid:", StringComparison.Ordinal) ? value["urn:oid:".Length..] : value;
-    }
+    private static string? RadiographModality(StudyRecord study) => study.Modalities.FirstOrDefault(RadiographModalities.Contains);
 
-    private static string? RadiographModality(ImagingStudy study) =>
-        study.Modality.Select(m => m.Code)
-            .Concat(study.Series.Select(s => s.Modality?.Code))
-            .FirstOrDefault(code => code is not null && RadiographModalities.Contains(code))?.ToUpperInvariant();
-
-    private bool IsChest(ImagingStudy study)
-    {
-        if (study.Series.Any(s => s.BodySite is { } site && site.Code is not null && ChestBodySites.Contains(site.Code)))
-        {
-            return true;
-        }
-
-        if (study.ProcedureCode.Any(catalog.Matches))
-        {
-            return true;
-        }
-
-        var texts = new[] { study.Description }
-            .Concat(study.ProcedureCode.Select(p => p.Text))
-            .Concat(study.Series.Select(s => s.Description))
-            .Concat(study.Series.Select(s => s.BodySite?.Display));
-        return texts.Any(t => t is not null && ChestWords.Any(w => t.Contains(w, StringComparison.OrdinalIgnoreCase)));
-    }
-
-    private static bool TryStarted(ImagingStudy study, out DateTimeOffset started)
-    {
-        started = default;
-        if (study.StartedElement is not { } element || !element.TryToDateTimeOffset(out var value))
-        {
-            return false;
-        }
-
-        started = value;
-        return true;
-    }
+    private bool IsChest(StudyRecord study) =>
+        study.BodySites.Any(site => site.Code is not null && ChestBodySites.Contains(site.Code))
+        || catalog.Matches(study.ProcedureCodes)
+        || study.Texts.Any(t => ChestWords.Any(w => t.Contains(w, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>A report about this study: it references the study, or shares an order (basedOn) with it; a final one before a preliminary one.</summary>
-    private static DiagnosticReport? ReportOf(ImagingStudy study, List<DiagnosticReport> reports)
+    private static ReportRecord? ReportOf(StudyRecord study, List<ReportRecord> reports)
     {
-        var studyRef = $"ImagingStudy/{study.Id}";
-        var orders = study.BasedOn.Select(b => b.Reference).Where(r => !string.IsNullOrEmpty(r)).ToHashSet(StringComparer.Ordinal);
+        var studyRef = study.Reference;
+        var orders = study.BasedOn.ToHashSet(StringComparer.Ordinal);
         return reports
-            .Where(r => (study.Id is not null && r.ImagingStudy.Any(i => i.Reference is { } reference && (reference == studyRef || reference.EndsWith("/" + studyRef, StringComparison.Ordinal))))
-                        || r.BasedOn.Any(b => b.Reference is { } reference && orders.Contains(reference)))
-            .OrderBy(r => r.Status is DiagnosticReport.DiagnosticReportStatus.Final or DiagnosticReport.DiagnosticReportStatus.Amended or DiagnosticReport.DiagnosticReportStatus.Corrected ? 0 : 1)
+            .Where(r => (studyRef is not null && r.ImagingStudies.Any(reference => reference == studyRef || reference.EndsWith("/" + studyRef, StringComparison.Ordinal)))
+                        || r.BasedOn.Any(orders.Contains))
+            .OrderBy(r => r.IsFinal ? 0 : 1)
             .ThenByDescending(r => r.Issued ?? DateTimeOffset.MinValue)
             .FirstOrDefault();
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChestXCds.Analysis.Ai;
+using ChestXCds.Analysis.Precompute;
 using ChestXCds.CdsHooks;
 using ChestXCds.CdsHooks.Authentication;
 using ChestXCds.Fhir.Reading;

@@ -28,7 +28,9 @@ public static class ApiServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Feedback:DatabasePath is required.")
             .ValidateOnStart();
         services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
-        services.AddHealthChecks().AddCheck<FeedbackStoreHealthCheck>("feedback-store", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<FeedbackStoreHealthCheck>("feedback-store", tags: ["ready"])
+            .AddCheck<HookWarmupHealthCheck>("hook-warmup", tags: ["ready"]);
 
         AddAuthentication(builder);
         AddCors(builder);

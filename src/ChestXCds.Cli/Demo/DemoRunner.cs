@@ -38,7 +38,7 @@ public sealed class DemoRunner(IAnsiConsole console, string repositoryRoot, stri
             console.MarkupLine($"[green]✓[/] FHIR server (WireMock.Net) with the synthetic patient at [blue]{world.FhirBase}[/]");
 
             var settings = DemoServiceSettings.Create(Issuer, jwksFile, modelsRoot, work.FullName);
-            settings["Logging:LogLevel:ChestXCds.Analysis.Ai"] = "Warning";
+            settings["Logging:LogLevel:ChestXCds.Analysis.Analyzing"] = "Warning";
             ServiceProcess? service = null;
             await console.Status().StartAsync("Starting the ChestXCds service and warming up the model…", async _ =>
                 service = await ServiceProcess.StartAsync(repositoryRoot, settings, TimeSpan.FromSeconds(90), ct).ConfigureAwait(false)).ConfigureAwait(false);

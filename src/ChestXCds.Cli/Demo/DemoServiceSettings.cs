@@ -12,6 +12,6 @@ public static class DemoServiceSettings
         ["Inference:ModelsRoot"] = modelsRoot,
         ["Feedback:DatabasePath"] = Path.Combine(workDirectory, "feedback.db"),
         ["Logging:LogLevel:Default"] = "Warning",
-        ["Logging:LogLevel:ChestXCds.Analysis.Ai"] = "Information",
+        ["Logging:LogLevel:ChestXCds.Analysis.Analyzing"] = "Information",
     };
 }

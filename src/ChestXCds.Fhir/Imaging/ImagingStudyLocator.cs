@@ -1,102 +1,49 @@
 using ChestXCds.Domain;
+using ChestXCds.Domain.Records;
+using ChestXCds.Fhir.Translation;
 using Hl7.Fhir.Model;
 
 namespace ChestXCds.Fhir.Imaging;
 
 /// <summary>
-/// Where an ImagingStudy's images are (STANDARDS.md "ImagingStudy → images"): the Study Instance
-/// UID from the identifier with system urn:dicom:uid (urn:oid: stripped), and the address of a
-/// dicom-wado-rs Endpoint named by ImagingStudy.endpoint or else by a series' endpoint, contained
-/// or referenced. CDS Hooks prefetch cannot _include, so referenced Endpoints are passed in by the
-/// caller once read.
+/// Where a study's images are (STANDARDS.md "ImagingStudy → images"): its Study Instance UID, and the
+/// address of the first usable dicom-wado-rs Endpoint it names (ImagingStudy.endpoint, then the series'),
+/// contained or referenced. CDS Hooks prefetch cannot _include, so referenced Endpoints are passed in by the
+/// caller once read (<see cref="StudyEndpointResolver"/>).
 /// </summary>
 public static class ImagingStudyLocator
 {
-    public const string DicomUidSystem = "urn:dicom:uid";
-    public const string WadoRsConnectionType = "dicom-wado-rs";
-    public const string ConnectionTypeSystem = "http://terminology.hl7.org/CodeSystem/endpoint-connection-type";
-
-    /// <param name="referencedEndpoints">Endpoints already read for non-contained references; matched by id.</param>
+    /// <param name="referencedAddresses">Endpoint id → its WADO-RS address (null when that Endpoint is not usable), for the Endpoints already read.</param>
     /// <returns>The location, with a null address when no usable Endpoint is named; null when the study has no Study Instance UID.</returns>
-    public static DicomStudyLocation? Locate(ImagingStudy study, IEnumerable<Endpoint>? referencedEndpoints = null)
+    public static DicomStudyLocation? Locate(StudyRecord study, IReadOnlyDictionary<string, string?>? referencedAddresses = null)
     {
         ArgumentNullException.ThrowIfNull(study);
-        var uid = StudyInstanceUid(study);
-        if (uid is null)
+        if (study.StudyInstanceUid is not { } uid)
         {
             return null;
         }
 
-        var known = referencedEndpoints?.Where(e => !string.IsNullOrEmpty(e.Id)).ToList() ?? [];
-        var references = study.Endpoint.Concat(study.Series.SelectMany(s => s.Endpoint));
-        var address = references
-            .Select(reference => Resolve(reference, study, known))
-            .FirstOrDefault(IsUsableWadoRs)?.Address;
+        var address = study.Endpoints
+            .Select(e => e.ReferencedId is { } id ? referencedAddresses?.GetValueOrDefault(id) : e.ContainedWadoRsAddress)
+            .FirstOrDefault(a => a is not null);
         return new DicomStudyLocation(uid, address);
     }
 
-    /// <summary>The Study Instance UID, or null when no identifier has system urn:dicom:uid.</summary>
-    public static string? StudyInstanceUid(ImagingStudy study)
+    /// <summary>The same for a FHIR ImagingStudy and the referenced Endpoints that came with it (a precompute Bundle).</summary>
+    public static DicomStudyLocation? Locate(ImagingStudy study, IEnumerable<Endpoint>? referencedEndpoints = null)
     {
         ArgumentNullException.ThrowIfNull(study);
-        var value = study.Identifier
-            .FirstOrDefault(i => string.Equals(i.System, DicomUidSystem, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(i.Value))?
-            .Value?.Trim();
-        if (value is null)
-        {
-            return null;
-        }
-
-        // The DICOM identifier is written as urn:oid:1.2.3 (FHIR R4 ImagingStudy.identifier notes).
-        return value.StartsWith("urn:oid:", StringComparison.OrdinalIgnoreCase) ? value["urn:oid:".Length..] : value;
+        var addresses = (referencedEndpoints ?? [])
+            .Where(e => !string.IsNullOrEmpty(e.Id))
+            .GroupBy(e => e.Id!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => WadoRsEndpoints.AddressOf(g.First()), StringComparer.Ordinal);
+        return Locate(StudyRecords.From(study), addresses);
     }
 
-    /// <summary>
-    /// The ids of the Endpoints the study (or a series) references but does not contain, for the caller to read
-    /// before <see cref="Locate"/> (CDS Hooks prefetch cannot _include them).
-    /// </summary>
-    public static IReadOnlyList<string> ReferencedEndpointIds(ImagingStudy study)
+    /// <summary>The ids of the Endpoints the study names without containing them, each once, in order.</summary>
+    public static IReadOnlyList<string> ReferencedEndpointIds(StudyRecord study)
     {
         ArgumentNullException.ThrowIfNull(study);
-        return study.Endpoint.Concat(study.Series.SelectMany(s => s.Endpoint))
-            .Select(r => r.Reference)
-            .Where(r => !string.IsNullOrWhiteSpace(r) && !r.StartsWith('#'))
-            .Select(r => EndpointId(r!))
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        return study.Endpoints.Select(e => e.ReferencedId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
     }
-
-    /// <summary>The id in Endpoint/{id}, Endpoint/{id}/_history/{v}, or an absolute URL ending in either; null otherwise.</summary>
-    private static string? EndpointId(string target)
-    {
-        var segments = target.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var at = Array.LastIndexOf(segments, "Endpoint");
-        return at < 0 || at + 1 >= segments.Length ? null : segments[at + 1];
-    }
-
-    private static Endpoint? Resolve(ResourceReference reference, ImagingStudy study, List<Endpoint> known)
-    {
-        var target = reference.Reference;
-        if (string.IsNullOrWhiteSpace(target))
-        {
-            return null;
-        }
-
-        if (target.StartsWith('#'))
-        {
-            return study.Contained.OfType<Endpoint>().FirstOrDefault(e => e.Id == target[1..]);
-        }
-
-        var id = EndpointId(target);
-        return id is null ? null : known.FirstOrDefault(e => e.Id == id);
-    }
-
-    private static bool IsUsableWadoRs(Endpoint? endpoint) =>
-        endpoint is not null
-        && !string.IsNullOrWhiteSpace(endpoint.Address)
-        && endpoint.Status is null or Endpoint.EndpointStatus.Active or Endpoint.EndpointStatus.Test
-        && endpoint.ConnectionType is { } type
-        && string.Equals(type.Code, WadoRsConnectionType, StringComparison.Ordinal)
-        && (type.System is null || string.Equals(type.System, ConnectionTypeSystem, StringComparison.Ordinal));
 }

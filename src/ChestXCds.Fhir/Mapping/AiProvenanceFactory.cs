@@ -10,7 +10,7 @@ internal static class AiProvenanceFactory
     {
         var provenance = new Provenance
         {
-            Id = MappingScope.NewId(),
+            Id = scope.NextId(),
             Meta = MappingCodes.Meta(ChestXProfiles.AIProvenance),
             Target = [.. targets.Select(MappingScope.To)],
             Occurred = new FhirDateTime(analyzedAt),

@@ -11,6 +11,8 @@ namespace ChestXCds.Fhir.Mapping;
 /// a Provenance agent; null when unknown.</param>
 /// <param name="EvidenceReportReferences">Prior DiagnosticReports used as evidence ("DiagnosticReport/{id}"), in addition to
 /// <see cref="Domain.StudyAnalysis.EvidenceReports"/>; null or empty when none.</param>
+/// <param name="IdSeed">A digest of every input of the mapping: when set, resource ids are derived from it, so the same
+/// inputs map to the same resources; when null, ids are random (see MappingScope.NextId).</param>
 public sealed record AnalysisFhirContext(
     string PatientReference,
     string ImagingStudyReference,
@@ -18,4 +20,5 @@ public sealed record AnalysisFhirContext(
     DateTimeOffset Issued,
     string? ServiceRequestReference = null,
     string? UserReference = null,
-    IReadOnlyList<string>? EvidenceReportReferences = null);
+    IReadOnlyList<string>? EvidenceReportReferences = null,
+    string? IdSeed = null);

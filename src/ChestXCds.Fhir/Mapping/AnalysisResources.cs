@@ -56,4 +56,7 @@ public sealed class AnalysisResources
         Analysis,
         Provenance,
     ];
+
+    /// <summary><see cref="All"/> written as FHIR JSON, in the same order.</summary>
+    public IReadOnlyList<SerializedResource> Serialize() => All.Select(SerializedResource.From).ToList();
 }

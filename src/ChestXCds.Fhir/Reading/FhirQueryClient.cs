@@ -8,14 +8,20 @@ using Microsoft.Extensions.Options;
 namespace ChestXCds.Fhir.Reading;
 
 /// <summary>
-/// Firely's FhirClient over a typed HttpClient (resilience from the registration). Typed clients are
-/// transient, so each instance carries one caller's token; do not share an instance across
-/// concurrent reads with different tokens.
+/// Firely's FhirClient over an HttpClient from the factory (resilience and handler lifetime from the
+/// registration). Each read takes its own HttpClient, so the token set on it belongs to that read alone and
+/// reads with different tokens can run at the same time.
 /// </summary>
-public sealed class FhirQueryClient(HttpClient http, IOptions<FhirReadingOptions> options, ILogger<FhirQueryClient> logger) : IFhirQueryClient
+public sealed class FhirQueryClient(IHttpClientFactory clients, IOptions<FhirReadingOptions> options, ILogger<FhirQueryClient> logger) : IFhirQueryClient
 {
+    /// <summary>The HttpClient configuration FHIR reads use (registered in <see cref="FhirServiceCollectionExtensions"/>).</summary>
+    public const string HttpClientName = "ChestXCds.Fhir";
+
     public async Task<Resource> GetAsync(FhirServerAccess access, string relativeQuery, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(relativeQuery);
+        using var http = clients.CreateClient(HttpClientName);
         var settings = new FhirClientSettings
         {
             PreferredFormat = ResourceFormat.Json,
@@ -70,7 +76,12 @@ public sealed class FhirQueryClient(HttpClient http, IOptions<FhirReadingOptions
         {
             throw new FhirReadException($"{type}: HTTP {(int)ex.Status}", ex);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TimeoutException or FormatException
+        catch (OperationCanceledException ex)
+        {
+            // The hook's deadline (or the caller) ended the read: the data is not to be had in time.
+            throw new FhirReadException($"{type}: not read in time", ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or FormatException
                                        or Hl7.Fhir.Serialization.DeserializationFailedException or InvalidOperationException)
         {
             throw new FhirReadException($"{type}: {ex.GetType().Name}", ex);

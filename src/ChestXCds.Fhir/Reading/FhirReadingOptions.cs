@@ -13,4 +13,10 @@ public sealed class FhirReadingOptions
 
     /// <summary>Retries of a failed read (transient errors: 408, 429, 5xx, network). Default 1.</summary>
     public int MaxRetries { get; set; } = 1;
+
+    /// <summary>
+    /// How long an Endpoint read from the FHIR server (a study's DICOMweb address) is remembered, per FHIR server
+    /// and Endpoint id, in seconds. 0 reads it on every hook. Default 60.
+    /// </summary>
+    public int EndpointCacheSeconds { get; set; } = 60;
 }

@@ -1,3 +1,4 @@
+using ChestXCds.Domain.Records;
 using ChestXCds.Analysis.Cards;
 using ChestXCds.Analysis.Studies;
 using ChestXCds.Analysis.Tests.Studies;
@@ -12,12 +13,12 @@ public sealed class CardComposerTests
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
     private static ChestStudy Chest(string? impression) =>
-        new(StudySelectorTests.Study("s1", Now.AddHours(-5)), Now.AddHours(-5), "1.2.3.4", "CR", null, impression);
+        new(StudySelectorTests.Record("s1", Now.AddHours(-5)), Now.AddHours(-5), "CR", null, impression);
 
     [Fact]
     public void GivenRecentStudy_WhenDuplicateCardComposed_ThenWarningThatPassesEveryRule()
     {
-        var order = new ServiceRequest { Id = "sr1", Code = new CodeableConcept { Text = "XR Chest" } };
+        var order = new OrderRecord("ServiceRequest", "sr1", [], "XR Chest");
 
         var card = CardRules.Normalize(CardComposer.PriorChestImaging(Chest("Clear [link](https://evil.example)"), 2, [order], Now));
 

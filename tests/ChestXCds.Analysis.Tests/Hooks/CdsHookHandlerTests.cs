@@ -37,29 +37,72 @@ public sealed class CdsHookHandlerTests
            "diagnosticReports":null}}
         """;
 
+    private const string FhirServerAt = "{\"hook\":\"order-sign\",";
+    private const string FhirServer = "\"fhirServer\":\"https://ehr.example.org/fhir\",";
+
     private static CdsHookRequest Request(bool withStudies = true) =>
         JsonSerializer.Deserialize<CdsHookRequest>(RequestJson(withStudies).Replace("STARTED", Started, StringComparison.Ordinal), CdsHooksJson.Options)!;
 
+    private static readonly FixedOptions<AnalysisOptions> Options = new(new AnalysisOptions());
+
+    internal static PatientContextResolver Resolver(IFhirQueryClient? fhir = null) => new(
+        new PrefetchOrQueryReader(fhir ?? new NoServer(), NullLogger<PrefetchOrQueryReader>.Instance),
+        ChestImagingOrderCatalog.Default,
+        new StudySelector(ChestImagingOrderCatalog.Default),
+        Options,
+        TimeProvider.System,
+        NullLogger<PatientContextResolver>.Instance);
+
     private static CdsHookHandler Handler(params ICardSource[] extra)
     {
-        var reader = new PrefetchOrQueryReader(new NoServer(), NullLogger<PrefetchOrQueryReader>.Instance);
-        var resolver = new PatientContextResolver(reader, ChestImagingOrderCatalog.Default, TimeProvider.System, NullLogger<PatientContextResolver>.Instance);
-        var options = new FixedOptions<AnalysisOptions>(new AnalysisOptions());
-        ICardSource[] sources = [new PriorChestImagingCardSource(new StudySelector(ChestImagingOrderCatalog.Default), options), .. extra];
-        return new CdsHookHandler(resolver, sources, NullLogger<CdsHookHandler>.Instance);
+        ICardSource[] sources = [new PriorChestImagingCardSource(Options), .. extra];
+        return new CdsHookHandler(Resolver(), sources, Options, TimeProvider.System, NullLogger<CdsHookHandler>.Instance);
     }
 
     private static CdsServiceDescriptor OrderSign => ChestXServices.Find(ChestXServices.OrderSignId)!;
 
     [Fact]
-    public async Task GivenSecondCardSource_WhenHookHandled_ThenBothSourcesCardsNormalized()
+    public async Task GivenAnAiCardBesideTheDuplicateWarning_WhenHookHandled_ThenOneMergedCardKeepsTheRemoveSuggestion()
     {
         var result = await Handler(new FixedSource()).HandleAsync(OrderSign, Request(), CancellationToken.None);
 
         Assert.False(result.PreconditionFailed);
-        Assert.Equal(2, result.Response!.Cards.Count);
-        Assert.All(result.Response.Cards, c => Assert.Empty(CardRules.Violations(c)));
-        Assert.Contains(result.Response.Cards, c => c.Source.Topic == CardTopics.ChestAiAnalysis);
+        var card = Assert.Single(result.Response!.Cards);
+        Assert.Empty(CardRules.Violations(card));
+        Assert.Equal(CardTopics.ChestAiAnalysis, card.Source.Topic);
+        Assert.Equal(CardIndicator.Warning, card.Indicator);
+        Assert.Contains(card.Suggestions!, s => s.Actions!.Any(a => a.Type == "delete"));
+    }
+
+    [Fact]
+    public async Task GivenAnOrderThatIsNotChestImaging_WhenHookHandled_ThenNoCardAndNoFhirRead()
+    {
+        // REQ-CDS-10: order-sign fires for every order signed; a medication order costs no FHIR read.
+        var fhir = new CountingServer();
+        var json = RequestJson(withStudies: false).Replace("STARTED", Started, StringComparison.Ordinal).Replace(FhirServerAt, FhirServerAt + FhirServer, StringComparison.Ordinal)
+            .Replace("\"ServiceRequest\"", "\"MedicationRequest\"", StringComparison.Ordinal)
+            .Replace("\"diagnosticReports\":null", "\"diagnosticReports\":{\"resourceType\":\"OperationOutcome\"}", StringComparison.Ordinal);
+        var request = JsonSerializer.Deserialize<CdsHookRequest>(json, CdsHooksJson.Options)!;
+        var handler = new CdsHookHandler(Resolver(fhir), [new PriorChestImagingCardSource(Options)], Options, TimeProvider.System, NullLogger<CdsHookHandler>.Instance);
+
+        var result = await handler.HandleAsync(OrderSign, request, CancellationToken.None);
+
+        Assert.Empty(result.Response!.Cards);
+        Assert.Equal(0, fhir.Calls);
+    }
+
+    [Fact]
+    public async Task GivenTwoKeysToQuery_WhenResolved_ThenTheQueriesRunSideBySide()
+    {
+        // REQ-CDS-10: fallback queries do not wait for one another (each read carries its own token).
+        var fhir = new OverlapServer();
+        var json = RequestJson(withStudies: false).Replace("STARTED", Started, StringComparison.Ordinal).Replace(FhirServerAt, FhirServerAt + FhirServer, StringComparison.Ordinal).Replace("\"diagnosticReports\":null", "\"diagnosticReports\":{\"resourceType\":\"OperationOutcome\"}", StringComparison.Ordinal);
+        var request = JsonSerializer.Deserialize<CdsHookRequest>(json, CdsHooksJson.Options)!;
+
+        var resolution = await Resolver(fhir).ResolveAsync(OrderSign, request, CancellationToken.None);
+
+        Assert.True(resolution.Succeeded);
+        Assert.Equal(2, fhir.MostAtOnce);
     }
 
     [Fact]
@@ -81,14 +124,11 @@ public sealed class CdsHookHandlerTests
     [Fact]
     public async Task GivenStudyOfAnotherPatientInPrefetch_WhenResolved_ThenDropped()
     {
-        var reader = new PrefetchOrQueryReader(new NoServer(), NullLogger<PrefetchOrQueryReader>.Instance);
-        var resolver = new PatientContextResolver(reader, ChestImagingOrderCatalog.Default, TimeProvider.System, NullLogger<PatientContextResolver>.Instance);
+        var resolution = await Resolver().ResolveAsync(OrderSign, Request(), CancellationToken.None);
 
-        var resolution = await resolver.ResolveAsync(OrderSign, Request(), CancellationToken.None);
-
-        Assert.Equal(["s1"], resolution.Context!.ImagingStudies.Select(s => s.Id!).ToArray());
+        Assert.Equal(["s1"], resolution.Context!.Studies.Select(s => s.Id!).ToArray());
         Assert.Single(resolution.Context.ChestImagingOrders);
-        Assert.Empty(resolution.Context.DiagnosticReports);
+        Assert.Empty(resolution.Context.Reports);
     }
 
     [Fact]
@@ -106,19 +146,63 @@ public sealed class CdsHookHandlerTests
             throw new FhirReadException("no server in this test");
     }
 
+    private sealed class CountingServer : IFhirQueryClient
+    {
+        public int Calls { get; private set; }
+
+        public Task<Resource> GetAsync(FhirServerAccess access, string relativeQuery, CancellationToken cancellationToken)
+        {
+            Calls++;
+            throw new FhirReadException("no server in this test");
+        }
+    }
+
+    /// <summary>Holds each read until two are in flight at once (or 5 s pass), and counts the most seen together.</summary>
+    private sealed class OverlapServer : IFhirQueryClient
+    {
+        private readonly TaskCompletionSource _two = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _inFlight;
+
+        public int MostAtOnce { get; private set; }
+
+        public async Task<Resource> GetAsync(FhirServerAccess access, string relativeQuery, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            lock (_two)
+            {
+                MostAtOnce = Math.Max(MostAtOnce, now);
+            }
+
+            if (now >= 2)
+            {
+                _two.TrySetResult();
+            }
+
+            await Task.WhenAny(_two.Task, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken));
+            Interlocked.Decrement(ref _inFlight);
+            return new Hl7.Fhir.Model.Bundle { Type = Hl7.Fhir.Model.Bundle.BundleType.Searchset };
+        }
+    }
+
     private sealed class FixedSource : ICardSource
     {
         public string Name => "fixed";
 
-        public Task<IReadOnlyList<Card>> GetCardsAsync(PatientContext context, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<Card>>([new Card { Summary = "AI says hello", Indicator = CardIndicator.Info, Source = new CardSource("ChestXCds", CardTopics.ChestAiAnalysis) }]);
+        public Task<IReadOnlyList<Card>> GetCardsAsync(PatientContext context, HookDeadline deadline) =>
+            Task.FromResult<IReadOnlyList<Card>>([new Card
+            {
+                Summary = "AI says hello",
+                Indicator = CardIndicator.Info,
+                Source = new CardSource("ChestXCds", CardTopics.ChestAiAnalysis),
+                Suggestions = [new Suggestion("Record AI findings", [new CdsAction("create", "Record", ActionResource.FromJsonObject(new System.Text.Json.Nodes.JsonObject { ["resourceType"] = "Observation" }))])],
+            }]);
     }
 
     private sealed class ThrowingSource : ICardSource
     {
         public string Name => "throwing";
 
-        public Task<IReadOnlyList<Card>> GetCardsAsync(PatientContext context, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<Card>> GetCardsAsync(PatientContext context, HookDeadline deadline) =>
             throw new InvalidOperationException("model crashed");
     }
 
@@ -126,7 +210,7 @@ public sealed class CdsHookHandlerTests
     {
         public string Name => "broken";
 
-        public Task<IReadOnlyList<Card>> GetCardsAsync(PatientContext context, CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<Card>> GetCardsAsync(PatientContext context, HookDeadline deadline) =>
             Task.FromResult<IReadOnlyList<Card>>([new Card { Summary = "no topic", Indicator = CardIndicator.Info, Source = new CardSource("ChestXCds") }]);
     }
 }

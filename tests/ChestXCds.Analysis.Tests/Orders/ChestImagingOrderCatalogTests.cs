@@ -1,3 +1,4 @@
+using ChestXCds.Fhir.Translation;
 using ChestXCds.Analysis.Orders;
 using Hl7.Fhir.Model;
 
@@ -19,7 +20,7 @@ public sealed class ChestImagingOrderCatalogTests
     [InlineData("urn:oid:2.16.840.1.113883.6.1", "36643-5")]
     [InlineData("http://snomed.info/sct", "399208008")]
     public void GivenChestImagingCode_WhenChecked_ThenRecognised(string system, string code) =>
-        Assert.True(ChestImagingOrderCatalog.Default.IsChestImagingOrder(Order(system, code)));
+        Assert.True(ChestImagingOrderCatalog.Default.IsChestImagingOrder(OrderRecords.From(Order(system, code))));
 
     [Theory]
     [InlineData("http://www.ama-assn.org/go/cpt", "70450")]
@@ -27,11 +28,11 @@ public sealed class ChestImagingOrderCatalogTests
     [InlineData("http://loinc.org", "71046")]
     [InlineData("http://snomed.info/sct", "36643-5")]
     public void GivenOtherCode_WhenChecked_ThenNotRecognised(string system, string code) =>
-        Assert.False(ChestImagingOrderCatalog.Default.IsChestImagingOrder(Order(system, code)));
+        Assert.False(ChestImagingOrderCatalog.Default.IsChestImagingOrder(OrderRecords.From(Order(system, code))));
 
     [Fact]
     public void GivenMedicationRequest_WhenChecked_ThenNotAnImagingOrder() =>
-        Assert.False(ChestImagingOrderCatalog.Default.IsChestImagingOrder(new MedicationRequest()));
+        Assert.False(ChestImagingOrderCatalog.Default.IsChestImagingOrder(OrderRecords.From(new MedicationRequest())));
 
     [Fact]
     public void GivenEmbeddedFile_WhenLoaded_ThenEveryCptChestRadiographCodeIsThere() =>

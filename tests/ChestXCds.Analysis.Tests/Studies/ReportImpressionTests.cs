@@ -1,3 +1,4 @@
+using ChestXCds.Fhir.Translation;
 using System.Text;
 using ChestXCds.Analysis.Studies;
 using Hl7.Fhir.Model;
@@ -8,7 +9,7 @@ public sealed class ReportImpressionTests
 {
     [Fact]
     public void GivenConclusion_WhenRead_ThenConclusionWins() =>
-        Assert.Equal("Clear lungs.", ReportImpression.Of(new DiagnosticReport { Conclusion = " Clear\n lungs. " }));
+        Assert.Equal("Clear lungs.", ReportImpression.Of(ReportRecords.From(new DiagnosticReport { Conclusion = " Clear\n lungs. " })));
 
     [Fact]
     public void GivenPlainTextReport_WhenRead_ThenImpressionSectionOnly()
@@ -16,7 +17,7 @@ public sealed class ReportImpressionTests
         const string text = "FINDINGS: Heart size normal. No effusion.\nIMPRESSION: No acute cardiopulmonary disease.\n  Stable.\nRECOMMENDATION: None.";
         var report = new DiagnosticReport { PresentedForm = [new Attachment { ContentType = "text/plain", Data = Encoding.UTF8.GetBytes(text) }] };
 
-        Assert.Equal("No acute cardiopulmonary disease. Stable.", ReportImpression.Of(report));
+        Assert.Equal("No acute cardiopulmonary disease. Stable.", ReportImpression.Of(ReportRecords.From(report)));
     }
 
     [Fact]
@@ -25,5 +26,5 @@ public sealed class ReportImpressionTests
 
     [Fact]
     public void GivenNoImpression_WhenRead_ThenNull() =>
-        Assert.Null(ReportImpression.Of(new DiagnosticReport { PresentedForm = [new Attachment { ContentType = "application/pdf", Data = [1, 2, 3] }] }));
+        Assert.Null(ReportImpression.Of(ReportRecords.From(new DiagnosticReport { PresentedForm = [new Attachment { ContentType = "application/pdf", Data = [1, 2, 3] }] })));
 }

@@ -1,3 +1,5 @@
+using ChestXCds.Domain.Records;
+using ChestXCds.Fhir.Translation;
 using ChestXCds.Analysis.Orders;
 using ChestXCds.Analysis.Studies;
 using Hl7.Fhir.Model;
@@ -9,6 +11,11 @@ public sealed class StudySelectorTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
     private readonly StudySelector selector = new(ChestImagingOrderCatalog.Default);
+
+    private IReadOnlyList<ChestStudy> Select(IEnumerable<ImagingStudy> studies, IEnumerable<DiagnosticReport> reports, DateTimeOffset notBefore, DateTimeOffset notAfter) =>
+        selector.Select(studies.Select(StudyRecords.From), reports.Select(ReportRecords.From), notBefore, notAfter);
+
+    internal static StudyRecord Record(string id, DateTimeOffset started) => StudyRecords.From(Study(id, started));
 
     internal static ImagingStudy Study(string id, DateTimeOffset started, string modality = "CR", string bodySite = "51185008", ImagingStudy.ImagingStudyStatus status = ImagingStudy.ImagingStudyStatus.Available) => new()
     {
@@ -32,7 +39,7 @@ public sealed class StudySelectorTests
             Study("gone", Now.AddHours(-1), status: ImagingStudy.ImagingStudyStatus.EnteredInError),
         };
 
-        var chosen = selector.Select(studies, [], Now.AddHours(-72), Now);
+        var chosen = Select(studies, Array.Empty<DiagnosticReport>(), Now.AddHours(-72), Now);
 
         Assert.Equal(["cxr-b", "cxr-a"], chosen.Select(c => c.Study.Id!).ToArray());
         Assert.Equal("DX", chosen[0].Modality);
@@ -45,7 +52,7 @@ public sealed class StudySelectorTests
         var study = Study("p", Now.AddHours(-1), bodySite: "0");
         study.ProcedureCode = [new CodeableConcept("http://www.ama-assn.org/go/cpt", "71046")];
 
-        Assert.Single(selector.Select([study], [], Now.AddHours(-72), Now));
+        Assert.Single(Select(new[] { study }, Array.Empty<DiagnosticReport>(), Now.AddHours(-72), Now));
     }
 
     [Fact]
@@ -54,7 +61,7 @@ public sealed class StudySelectorTests
         var study = Study("x", Now);
         study.Started = null;
 
-        Assert.Empty(selector.Select([study], [], Now.AddHours(-72), Now));
+        Assert.Empty(Select(new[] { study }, Array.Empty<DiagnosticReport>(), Now.AddHours(-72), Now));
     }
 
     [Fact]
@@ -65,7 +72,7 @@ public sealed class StudySelectorTests
         var final = new DiagnosticReport { Status = DiagnosticReport.DiagnosticReportStatus.Final, ImagingStudy = [new ResourceReference("ImagingStudy/s1")], Conclusion = "Final read." };
         var other = new DiagnosticReport { Status = DiagnosticReport.DiagnosticReportStatus.Final, ImagingStudy = [new ResourceReference("ImagingStudy/zzz")], Conclusion = "Other." };
 
-        var chosen = Assert.Single(selector.Select([study], [preliminary, other, final], Now.AddHours(-72), Now));
+        var chosen = Assert.Single(Select(new[] { study }, new[] { preliminary, other, final }, Now.AddHours(-72), Now));
 
         Assert.Equal("Final read.", chosen.Impression);
     }
@@ -77,6 +84,6 @@ public sealed class StudySelectorTests
         study.BasedOn = [new ResourceReference("ServiceRequest/o1")];
         var report = new DiagnosticReport { Status = DiagnosticReport.DiagnosticReportStatus.Final, BasedOn = [new ResourceReference("ServiceRequest/o1")], Conclusion = "By order." };
 
-        Assert.Equal("By order.", Assert.Single(selector.Select([study], [report], Now.AddHours(-72), Now)).Impression);
+        Assert.Equal("By order.", Assert.Single(Select(new[] { study }, new[] { report }, Now.AddHours(-72), Now)).Impression);
     }
 }

@@ -139,6 +139,6 @@ public sealed class ImagingStudyLocatorTests
         study.Endpoint = [new ResourceReference("#contained"), new ResourceReference("Endpoint/pacs-1"), new ResourceReference("https://fhir.example.org/r4/Endpoint/pacs-2/_history/3")];
         study.Series = [new ImagingStudy.SeriesComponent { Uid = "1.2.3.4", Endpoint = [new ResourceReference("Endpoint/pacs-1")] }];
 
-        Assert.Equal(["pacs-1", "pacs-2"], ImagingStudyLocator.ReferencedEndpointIds(study));
+        Assert.Equal(["pacs-1", "pacs-2"], ImagingStudyLocator.ReferencedEndpointIds(ChestXCds.Fhir.Translation.StudyRecords.From(study)));
     }
 }

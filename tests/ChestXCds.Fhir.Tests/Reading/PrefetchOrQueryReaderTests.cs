@@ -22,7 +22,7 @@ public sealed class PrefetchOrQueryReaderTests : IDisposable
     private FhirServerAccess Access => FhirServerAccess.From(server.Url + "/fhir", Token)!;
 
     private PrefetchOrQueryReader Reader(int maxPages = 5) =>
-        new(new FhirQueryClient(new HttpClient(), Options.Create(new FhirReadingOptions { MaxPages = maxPages }), NullLogger<FhirQueryClient>.Instance),
+        new(TestFhirClients.Create(new FhirReadingOptions { MaxPages = maxPages }),
             NullLogger<PrefetchOrQueryReader>.Instance);
 
     private void Serve(string path, string json, int status = 200) =>
