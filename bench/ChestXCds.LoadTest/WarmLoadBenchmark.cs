@@ -1,15 +1,20 @@
 using System.Globalization;
+using ChestXCds.CdsHooks.Authentication;
 
 namespace ChestXCds.LoadTest;
 
 /// <summary>
 /// Warm order-sign under wrk: the demo world and the service (its own process, demo settings), the analysis
 /// made cached by one hook with a long budget, then wrk against POST /cds-services/chestx-order-sign with a
-/// fresh JWT per request and the prefetched hook body; then the same wrk run against the bare endpoint
-/// answering the exact bytes of one real response. Ratio = service / bare.
+/// fresh JWT per request and the prefetched hook body; then the same wrk run against the bare endpoint (the floor:
+/// the same JWT verification with the service's own types and settings, the body parsed, the exact bytes of one
+/// real response written), with fresh tokens for its own URL. Ratio = service / bare.
 /// </summary>
 public static class WarmLoadBenchmark
 {
+    /// <summary>How many times the service's rate the floor's warm-up tokens allow for (a shortfall shows as token_wraps and 401s in the warm-up only: the run's tokens follow the floor's own warm-up rate).</summary>
+    private const int BareWarmupFactor = 4;
+
     public static async Task<int> RunAsync(BenchArguments args, CancellationToken ct)
     {
         var duration = args.Int("duration", 20, 1, 300);
@@ -71,14 +76,27 @@ public static class WarmLoadBenchmark
         var loadAfterService = MachineLoad.Now();
         var endpointRead = await FhirReadProbe.MedianEndpointReadMsAsync(env.World, 50, ct);
 
+        // The floor verifies the same JWTs the same way: the service's CdsClients settings (issuer allow-list, JWKS file),
+        // its own tokens signed for the floor's URL (aud), each used once (the floor keeps its own jti replay cache).
+        var clientSettings = settings.Where(s => s.Key.StartsWith(CdsClientsOptions.SectionName + ":", StringComparison.Ordinal))
+            .ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
         WrkResult bareRun;
         CpuSnapshot bareCpu;
-        await using (var bare = await BareEndpointProcess.StartAsync(env.RepositoryRoot, responseFile, cached.ContentType, ct))
+        await using (var bare = await BareEndpointProcess.StartAsync(env.RepositoryRoot, responseFile, cached.ContentType, clientSettings, ct))
         {
-            Console.WriteLine($"Bare endpoint {bare.BaseAddress}");
-            await WrkRunner.RunAsync(env.RepositoryRoot, bare.BaseAddress, threads, connections, warmup, warmTokens, bodyFile, ct);
+            Console.WriteLine($"Bare endpoint {bare.BaseAddress} (verifies the JWT as the service does)");
+            await BareEndpointCheck.RunAsync(env.Ehr, bare.BaseAddress, audience, bodyFile, cached.Body, ct);
+            var bareAudience = new Uri(bare.BaseAddress, BenchEnvironment.OrderSignPath);
+
+            // The floor is faster than the service by a factor not known yet: enough warm-up tokens for BareWarmupFactor times
+            // the service's measured rate, then run tokens for twice the floor's own warm-up rate (as for the service).
+            var bareWarmupRate = Math.Max(serviceRun.RequestsPerSecond * BareWarmupFactor, maxRate);
+            var bareWarmTokens = TokenFiles.Write(env.Ehr, bareAudience, env.Work.FullName, "bare-warmup", threads, (int)Math.Ceiling(warmup * bareWarmupRate / threads) + 200);
+            var bareWarm = await WrkRunner.RunAsync(env.RepositoryRoot, bare.BaseAddress, threads, connections, warmup, bareWarmTokens, bodyFile, ct);
+            var barePerThread = (int)Math.Ceiling(duration * Math.Max(bareWarm.RequestsPerSecond * 2, maxRate) / threads) + 500;
+            var bareRunTokens = TokenFiles.Write(env.Ehr, bareAudience, env.Work.FullName, "bare-run", threads, barePerThread);
             cpu = CpuSnapshot.Take(bare.ProcessId);
-            bareRun = await WrkRunner.RunAsync(env.RepositoryRoot, bare.BaseAddress, threads, connections, duration, runTokens, bodyFile, ct);
+            bareRun = await WrkRunner.RunAsync(env.RepositoryRoot, bare.BaseAddress, threads, connections, duration, bareRunTokens, bodyFile, ct);
             bareCpu = CpuSnapshot.Take(bare.ProcessId) - cpu;
         }
 
@@ -88,7 +106,7 @@ public static class WarmLoadBenchmark
         Console.WriteLine("| target | p50 | p99 | requests/s | requests | non-2xx | socket errors | check |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
         Console.WriteLine(Row("service (cached analysis)", serviceRun));
-        Console.WriteLine(Row("bare endpoint (same bytes)", bareRun));
+        Console.WriteLine(Row("bare endpoint (same JWT check, body parse, same bytes)", bareRun));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| ratio service/bare | {serviceRun.P50Ms / bareRun.P50Ms:0.0}x | {serviceRun.P99Ms / bareRun.P99Ms:0.0}x | {serviceRun.RequestsPerSecond / bareRun.RequestsPerSecond:0.00} | | | | |"));
         Console.WriteLine(serviceCpu.Describe("service run", "service", serviceRun.Requests));
@@ -97,9 +115,13 @@ public static class WarmLoadBenchmark
         Console.WriteLine($"Load: before service run {loadBefore}; after it {loadAfterService}; after bare run {loadAfter}");
         var goals = serviceRun.P99Ms < 50 && serviceRun.RequestsPerSecond >= bareRun.RequestsPerSecond / 2;
         Console.WriteLine($"Goals (p99 < 50 ms, throughput >= half of bare): {(goals ? "met" : "NOT met")}");
-        return serviceRun.Non2xx == 0 && serviceRun.SocketErrors == 0 && serviceRun.CheckLine.Contains("non200=0 ", StringComparison.Ordinal)
-            && serviceRun.CheckLine.Contains("without_expected=0 ", StringComparison.Ordinal) ? 0 : 1;
+        return Clean(serviceRun) && Clean(bareRun) ? 0 : 1;
     }
+
+    /// <summary>Every answer 200 with the AI card and no socket errors: a 401 from either side (wrong keys, aud, a wrapped token) fails the run.</summary>
+    private static bool Clean(WrkResult run) =>
+        run.Non2xx == 0 && run.SocketErrors == 0 && run.CheckLine.Contains("non200=0 ", StringComparison.Ordinal)
+        && run.CheckLine.Contains("without_expected=0 ", StringComparison.Ordinal);
 
     private static string Row(string name, WrkResult r) => string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {r.P50Ms:0.00} ms | {r.P99Ms:0.00} ms | {r.RequestsPerSecond:0} | {r.Requests} | {r.Non2xx} | {r.SocketErrors} | {r.CheckLine.Replace("chestx-check: ", string.Empty, StringComparison.Ordinal)} |");
