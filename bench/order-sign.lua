@@ -6,8 +6,10 @@
 --   TOKEN_PREFIX: thread i reads TOKEN_PREFIX<i>.txt (one JWT a line, i = 0..threads-1)
 --   BODY_FILE:    the hook request JSON
 --   MUST_CONTAIN: a string every 200 body must contain (default: chest-ai-analysis, the AI card's topic)
--- When a thread runs out of tokens it starts again from its first one and counts a wrap: against the
--- service that makes 401s (counted as non-200), against the bare endpoint (no authentication) it is harmless.
+-- When a thread runs out of tokens it starts again from its first one and counts a wrap: that makes 401s
+-- (counted as non-200) against the service and against the bare endpoint alike, since both verify the JWT
+-- with the service's validator and keep a jti replay cache. Tokens are signed for one URL (aud), so each
+-- target needs its own files.
 
 local threads = {}
 local next_id = 0

@@ -1,10 +1,14 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using ChestXCds.CdsHooks.Authentication;
 
 namespace ChestXCds.LoadTest;
 
-/// <summary>bench/ChestXCds.BareEndpoint (built next to this tool) as its own process on a loopback port.</summary>
+/// <summary>
+/// bench/ChestXCds.BareEndpoint (built next to this tool) as its own process on a loopback port, given the
+/// service's CdsClients settings so that it verifies the same JWTs against the same issuer allow-list and keys.
+/// </summary>
 public sealed class BareEndpointProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -19,8 +23,15 @@ public sealed class BareEndpointProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<BareEndpointProcess> StartAsync(string repositoryRoot, string bodyFile, string contentType, CancellationToken ct)
+    /// <param name="clientSettings">The service's <c>CdsClients:*</c> settings (issuer allow-list, JWKS file), passed as environment variables.</param>
+    public static async Task<BareEndpointProcess> StartAsync(
+        string repositoryRoot, string bodyFile, string contentType, IReadOnlyDictionary<string, string> clientSettings, CancellationToken ct)
     {
+        if (!clientSettings.Keys.Any(k => k.StartsWith(CdsClientsOptions.SectionName + ":Clients:", StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("The bare endpoint needs the service's CdsClients:Clients settings to verify JWTs.", nameof(clientSettings));
+        }
+
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Release";
         var dll = Path.Combine(repositoryRoot, "bench", "ChestXCds.BareEndpoint", "bin", configuration, "net10.0", "ChestXCds.BareEndpoint.dll");
         if (!File.Exists(dll))
@@ -43,6 +54,11 @@ public sealed class BareEndpointProcess : IAsyncDisposable
         start.ArgumentList.Add(baseAddress.AbsoluteUri.TrimEnd('/'));
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in clientSettings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bare endpoint.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>

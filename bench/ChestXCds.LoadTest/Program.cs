@@ -1,7 +1,7 @@
 using ChestXCds.LoadTest;
 
 // Usage (Release build; see bench/README.md "Analysis pipeline (issue 6)"):
-//   ChestXCds.LoadTest warm [--duration 20] [--warmup 15] [--connections 16] [--threads 2] [--max-rate 400] [--perf-map 0|1] [--alg ES384|RS384]
+//   ChestXCds.LoadTest warm [--duration 20] [--warmup 15] [--connections 16] [--threads 2] [--max-rate 2000] [--perf-map 0|1] [--alg ES384|RS384]
 //   ChestXCds.LoadTest cold [--samples 15] [--hook-samples 5] [--study cxr-today]
 try
 {

@@ -15,7 +15,10 @@ public static class TokenFiles
     {
         var prefix = Path.Combine(directory, name + "-");
         var watch = Stopwatch.StartNew();
-        for (var t = 0; t < threads; t++)
+
+        // The files in parallel: signing is the slow part (P-384 about 0.8 ms a token on this CPU, and the floor needs
+        // several times the service's tokens), and JsonWebTokenHandler's signature providers are safe to share across threads.
+        Parallel.For(0, threads, t =>
         {
             var text = new StringBuilder(perThread * 700);
             for (var i = 0; i < perThread; i++)
@@ -24,7 +27,7 @@ public static class TokenFiles
             }
 
             File.WriteAllText(prefix + t.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".txt", text.ToString());
-        }
+        });
 
         Console.WriteLine($"Signed {threads} x {perThread} tokens (aud {audience.AbsolutePath}) in {watch.Elapsed.TotalSeconds:0.0} s");
         return prefix;
