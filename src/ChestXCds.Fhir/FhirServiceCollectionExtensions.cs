@@ -1,6 +1,7 @@
 using ChestXCds.Fhir.Mapping;
 using ChestXCds.Fhir.Reading;
 using ChestXCds.Fhir.Validation;
+using ChestXCds.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -22,6 +23,7 @@ public static class FhirServiceCollectionExtensions
         services.AddHttpClient<IFhirQueryClient, FhirQueryClient>()
             // The default HttpClient logs write request URLs, and FHIR URLs name the patient (Patient/123).
             .RemoveAllLoggers()
+            .UseOutboundPrimaryHandler()
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) =>
             {

@@ -1,3 +1,4 @@
+using ChestXCds.Http;
 using ChestXCds.Inference.KServe;
 using ChestXCds.Inference.Manifests;
 using ChestXCds.Inference.Onnx;
@@ -48,6 +49,7 @@ public static class InferenceServiceCollectionExtensions
                 // The resilience pipeline owns the timeouts.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .UseOutboundPrimaryHandler()
             .AddStandardResilienceHandler()
             .Configure((resilience, sp) =>
             {
