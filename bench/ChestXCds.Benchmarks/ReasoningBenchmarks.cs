@@ -11,6 +11,7 @@ using ChestXCds.Reasoning.Verification;
 using ChestXCds.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using nietras.SeparatedValues;
 
 namespace ChestXCds.Benchmarks;
 
@@ -32,12 +33,20 @@ public class ReasoningBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var content = File.ReadAllText(TestPaths.SharedFile("data", "reports", "indiana-dev.csv"));
-        var rows = SimpleCsv.Read(content);
-        var header = rows[0];
-        var findings = Array.IndexOf(header, "findings");
-        var impression = Array.IndexOf(header, "impression");
-        reports = [.. rows.Skip(1).Where(r => r.Length == header.Length).Select(r => $"FINDINGS: {r[findings]}\nIMPRESSION: {r[impression]}")];
+        using var csv = Sep.Reader(o => o with { Sep = new Sep(','), Unescape = true, DisableColCountCheck = true })
+            .FromFile(TestPaths.SharedFile("data", "reports", "indiana-dev.csv"));
+        var findings = csv.Header.IndexOf("findings");
+        var impression = csv.Header.IndexOf("impression");
+        var texts = new List<string>();
+        foreach (var row in csv)
+        {
+            if (row.ColCount == csv.Header.ColNames.Count)
+            {
+                texts.Add($"FINDINGS: {row[findings].ToString()}\nIMPRESSION: {row[impression].ToString()}");
+            }
+        }
+
+        reports = [.. texts];
         labeler = new ReportLabeler(extractor);
         engine = new ReasoningEngine(extractor, new StepVerifier(extractor), Options.Create(new ReasoningOptions()), NullLogger<ReasoningEngine>.Instance);
         priors = [.. reports.Take(3).Select((t, i) => new PriorReport($"DiagnosticReport/{i}", new DateTimeOffset(2024, 1, 1 + i, 0, 0, 0, TimeSpan.Zero), t))];

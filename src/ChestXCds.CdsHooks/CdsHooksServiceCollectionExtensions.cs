@@ -1,6 +1,7 @@
 using ChestXCds.CdsHooks.Authentication;
 using ChestXCds.CdsHooks.Contracts;
 using ChestXCds.CdsHooks.Validation;
+using ChestXCds.Http;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,7 @@ public static class CdsHooksServiceCollectionExtensions
                 client.Timeout = TimeSpan.FromSeconds(30);
                 client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
             })
+            .UseOutboundPrimaryHandler()
             .AddStandardResilienceHandler();
         return services;
     }

@@ -2,6 +2,7 @@ using ChestXCds.Fhir.Imaging;
 using ChestXCds.Fhir.Mapping;
 using ChestXCds.Fhir.Reading;
 using ChestXCds.Fhir.Validation;
+using ChestXCds.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -23,10 +24,9 @@ public static class FhirServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<IFhirQueryClient, FhirQueryClient>();
         services.AddHttpClient(FhirQueryClient.HttpClientName)
-            // A 3xx is a failure, never followed: a redirect would carry the token past the same-server check.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             // The default HttpClient logs write request URLs, and FHIR URLs name the patient (Patient/123).
             .RemoveAllLoggers()
+            .UseOutboundPrimaryHandler()
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) =>
             {

@@ -1,3 +1,4 @@
+using ChestXCds.Http;
 using ChestXCds.Imaging.Decoding;
 using ChestXCds.Imaging.DicomWeb;
 using ChestXCds.Imaging.Display;
@@ -40,6 +41,7 @@ public static class ImagingServiceCollectionExtensions
                 // The resilience pipeline owns the timeouts; the body has its own (TotalTimeoutSeconds).
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .UseOutboundPrimaryHandler()
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) =>
                 ConfigureResilience(resilience, provider.GetRequiredService<IOptions<DicomWebOptions>>().Value));

@@ -28,10 +28,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Could not delete the temporary instance file: {Reason}")]
     public static partial void TemporaryFileNotDeleted(ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Orthanc {Version} started on port {HttpPort}")]
-    public static partial void OrthancStarted(ILogger logger, string version, int httpPort);
-
-    [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Orthanc on port {HttpPort} stopped")]
-    public static partial void OrthancStopped(ILogger logger, int httpPort);
 }

@@ -17,7 +17,11 @@ public sealed class InferenceOptions : IValidatableObject
     /// <summary>Directory holding manifests when <see cref="Manifest"/> is a name. Default: null (./models, then models/ next to the application).</summary>
     public string? ManifestDirectory { get; set; }
 
-    /// <summary>Root the manifest's weights path is resolved against. Default: null, meaning CHESTX_MODELS, else ../shared/models (relative to the working directory).</summary>
+    /// <summary>
+    /// Root the manifest's weights path is resolved against. Default: null, meaning CHESTX_MODELS, else
+    /// $CHESTX_SHARED/models, else ../shared/models; relative paths are taken against the repository root
+    /// when the service runs from a checkout, else the working directory (see <see cref="Manifests.ModelPaths"/>).
+    /// </summary>
     public string? ModelsRoot { get; set; }
 
     /// <summary>Backend: Onnx (in process) or KServe (remote server). Default: Onnx.</summary>

@@ -1,3 +1,4 @@
+using ChestXCds.Http;
 using ChestXCds.Inference.KServe;
 using ChestXCds.Inference.Manifests;
 using ChestXCds.Inference.Onnx;
@@ -28,7 +29,7 @@ public static class InferenceServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<InferenceOptions>>().Value;
-            var baseDirectory = Directory.GetCurrentDirectory();
+            var baseDirectory = ModelPaths.BaseDirectory(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
             var path = ModelPaths.ResolveManifest(
                 options.Manifest,
                 ModelPaths.ManifestDirectories(options.ManifestDirectory, baseDirectory, AppContext.BaseDirectory),
@@ -48,6 +49,7 @@ public static class InferenceServiceCollectionExtensions
                 // The resilience pipeline owns the timeouts.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .UseOutboundPrimaryHandler()
             .AddStandardResilienceHandler()
             .Configure((resilience, sp) =>
             {
@@ -74,7 +76,10 @@ public static class InferenceServiceCollectionExtensions
             }
 
             var modelsRoot = ModelPaths.ResolveModelsRoot(
-                options.ModelsRoot, Environment.GetEnvironmentVariable(ModelPaths.ModelsRootVariable), Directory.GetCurrentDirectory());
+                options.ModelsRoot,
+                Environment.GetEnvironmentVariable(ModelPaths.ModelsRootVariable),
+                Environment.GetEnvironmentVariable(ModelPaths.SharedVariable),
+                ModelPaths.BaseDirectory(Directory.GetCurrentDirectory(), AppContext.BaseDirectory));
             return new OnnxInferenceBackend(manifest, modelsRoot, options.ExecutionProvider, options.CudaDeviceId, logger);
         });
 

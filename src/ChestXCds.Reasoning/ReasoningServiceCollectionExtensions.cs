@@ -1,3 +1,4 @@
+using ChestXCds.Http;
 using ChestXCds.Reasoning.Chains;
 using ChestXCds.Reasoning.Extraction;
 using ChestXCds.Reasoning.Generative;
@@ -41,6 +42,7 @@ public static class ReasoningServiceCollectionExtensions
                 // The resilience handler's timeouts govern; HttpClient's own must not cut in first.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .UseOutboundPrimaryHandler()
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider sp) =>
             {

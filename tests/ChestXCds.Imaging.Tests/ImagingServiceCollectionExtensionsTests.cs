@@ -2,6 +2,7 @@ using ChestXCds.Imaging.DicomWeb;
 using ChestXCds.Imaging.Display;
 using ChestXCds.Imaging.Pipeline;
 using ChestXCds.Imaging.Tests.Support;
+using ChestXCds.Testing.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,15 @@ public sealed class ImagingServiceCollectionExtensionsTests
         Assert.True(resilience.CircuitBreaker.SamplingDuration >= TimeSpan.FromSeconds(180));
         Assert.True(resilience.Retry.ShouldRetryAfterHeader);
         Assert.Equal(2, resilience.Retry.MaxRetryAttempts);
+    }
+
+    // REQ-CDS-12: a 3xx from the PACS is a failure, not followed; the client lives in singletons, so its connections are recycled instead of its handler.
+    [Fact]
+    public async Task GivenTheRegistration_WhenTheDicomWebClientIsBuilt_ThenItRefusesRedirectsAndRecyclesConnectionsBehindResilience()
+    {
+        await using var services = ImagingHost.Build();
+
+        HttpClientRegistration.AssertOutboundPolicy(services, nameof(DicomWebClient));
     }
 
     [Theory]

@@ -1,4 +1,6 @@
+using ChestXCds.Inference.KServe;
 using ChestXCds.Inference.Manifests;
+using ChestXCds.Testing.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -90,5 +92,14 @@ public class InferenceRegistrationTests
         var failures = ex is AggregateException all ? all.InnerExceptions : [ex];
         Assert.All(failures, f => Assert.IsType<OptionsValidationException>(f));
         Assert.Contains(expected, failures[0].Message, StringComparison.Ordinal);
+    }
+
+    // REQ-CDS-12: the KServe client lives in a singleton backend: redirects refused, connections recycled instead of the handler.
+    [Fact]
+    public void GivenKServeRegistration_WhenItsClientIsBuilt_ThenItRefusesRedirectsAndRecyclesConnectionsBehindResilience()
+    {
+        using var host = InferenceHost.Build(new Dictionary<string, string?>());
+
+        HttpClientRegistration.AssertOutboundPolicy(host.Services, nameof(KServeClient));
     }
 }

@@ -9,8 +9,14 @@ namespace ChestXCds.Api.Hosting;
 /// <summary>What every ChestXCds host has: OpenTelemetry traces and metrics, health checks, problem details.</summary>
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>The ActivitySource and Meter names of ChestXCds code.</summary>
+    /// <summary>The ActivitySource and Meter name of ChestXCds code, and the prefix of every area's own (e.g. "ChestXCds.Analysis").</summary>
     public const string TelemetryName = "ChestXCds";
+
+    /// <summary>
+    /// The names registered with the tracer and meter providers: "ChestXCds" and, by wildcard, every
+    /// "ChestXCds.*" source and meter, so an area's telemetry is exported without the host naming it.
+    /// </summary>
+    private static readonly string[] TelemetryNames = [TelemetryName, TelemetryName + ".*"];
 
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
@@ -20,7 +26,7 @@ public static class ServiceDefaultsExtensions
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("chestxcds-api"))
             .WithTracing(tracing => tracing
-                .AddSource(TelemetryName)
+                .AddSource(TelemetryNames)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
                 .AddHttpClientInstrumentation(o =>
                     // FHIR paths name the patient (Patient/123): keep only the origin in spans.
@@ -34,7 +40,7 @@ public static class ServiceDefaultsExtensions
                         }
                     }))
             .WithMetrics(metrics => metrics
-                .AddMeter(TelemetryName)
+                .AddMeter(TelemetryNames)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation());
 

@@ -6,6 +6,7 @@ using ChestXCds.Imaging.Display;
 using ChestXCds.Imaging.Errors;
 using ChestXCds.Imaging.Pipeline;
 using ChestXCds.Inference;
+using ChestXCds.Inference.Manifests;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -29,7 +30,7 @@ internal static class ClassifyCommand
     {
         var file = new Argument<string>("file") { Description = "A DICOM chest radiograph (.dcm)." };
         var model = new Option<string>("--model") { Description = "Model manifest: a name under models/ or a path to a .json manifest.", DefaultValueFactory = _ => "nih-multilabel" };
-        var modelsRoot = new Option<string?>("--models-root") { Description = "Where the manifest's weights are resolved (default: CHESTX_MODELS, else ../shared/models)." };
+        var modelsRoot = new Option<string?>("--models-root") { Description = "Where the manifest's weights are resolved (default: CHESTX_MODELS, else CHESTX_SHARED/models, else ../shared/models beside the repository)." };
         var provider = new Option<ExecutionProvider>("--provider") { Description = "ONNX Runtime execution provider.", DefaultValueFactory = _ => ExecutionProvider.Auto };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var command = new Command("classify", "Score one DICOM chest radiograph with a model manifest and print the probability per finding.");
@@ -55,8 +56,9 @@ internal static class ClassifyCommand
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Inference:Manifest"] = manifest,
-            ["Inference:ModelsRoot"] = modelsRoot,
+            // Paths typed on the command line are the user's, relative to where they typed them (the service's defaults are the repository's).
+            ["Inference:Manifest"] = ModelPaths.IsPath(manifest) ? Path.GetFullPath(manifest) : manifest,
+            ["Inference:ModelsRoot"] = modelsRoot is null ? null : Path.GetFullPath(modelsRoot),
             ["Inference:ExecutionProvider"] = provider.ToString(),
             ["Inference:MaxBatchSize"] = "1",
             ["Inference:BatchWaitMilliseconds"] = "0",

@@ -61,7 +61,7 @@ internal static class EvaluateLabelsCommand
             p => p[1].Trim(),
             StringComparer.OrdinalIgnoreCase);
         using var reader = CommandErrors.OpenText(inputPath);
-        var table = ReportTable.Open(reader, inputPath);
+        using var table = ReportTable.Open(reader, inputPath);
         var texts = MineCommand.ParseColumns(textColumns).Select(c => (c, table.Column(c))).ToList();
         var goldColumns = labelSet.Columns.Select(c => table.Column(mapped.GetValueOrDefault(c.Column, c.Column))).ToArray();
         var idColumn = idColumnName is null ? 0 : table.Column(idColumnName);

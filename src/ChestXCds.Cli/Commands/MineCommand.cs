@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChestXCds.Reasoning.Extraction;
 using ChestXCds.Reasoning.Labeling;
+using nietras.SeparatedValues;
 
 namespace ChestXCds.Cli.Commands;
 
@@ -44,20 +45,29 @@ internal static class MineCommand
     {
         LabelSet.TryGet(labelSetName, out var labelSet);
         using var reader = CommandErrors.OpenText(inputPath);
-        var table = ReportTable.Open(reader, inputPath);
+        using var table = ReportTable.Open(reader, inputPath);
         var id = table.Column(idColumn);
         var texts = ParseColumns(textColumns).Select(c => (c, table.Column(c))).ToList();
 
         var labeler = new ReportLabeler(new ReportFindingExtractor());
         var progress = new ProgressReporter(error, "reports");
-        await using var writer = new StreamWriter(outputPath);
-        await writer.WriteLineAsync(string.Join(',', new[] { idColumn }.Concat(labelSet.Columns.Select(c => c.Column)).Select(CsvRecordReader.Escape))).ConfigureAwait(false);
+        await using var csv = Sep.Writer(o => o with { Sep = new Sep(','), Escape = true }).ToFile(outputPath);
+        csv.Header.Add([idColumn, .. labelSet.Columns.Select(c => c.Column)]);
+        csv.Header.Write();
         var count = 0;
         while (table.Next() is { } row)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var values = labeler.Label(ReportTable.ReportText(row, texts), labelSet);
-            await writer.WriteLineAsync(CsvRecordReader.Escape(row[id]) + "," + string.Join(',', values.Select(v => v?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty))).ConfigureAwait(false);
+            using (var record = csv.NewRow())
+            {
+                record[0].Set(row[id]);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    record[i + 1].Set(values[i]?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+                }
+            }
+
             progress.Tick(++count);
         }
 

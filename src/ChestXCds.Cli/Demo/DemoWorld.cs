@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChestXCds.Imaging.Orthanc;
 using Hl7.Fhir.Model;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

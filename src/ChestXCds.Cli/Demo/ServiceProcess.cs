@@ -54,22 +54,12 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>Starts the service and waits until <paramref name="probePath"/> (default /health/ready) answers 200.</summary>
     /// <exception cref="InvalidOperationException">The service is not built, exits, or is not ready in time (the message has its output).</exception>
-    public static async Task<ServiceProcess> StartAsync(
+    public static Task<ServiceProcess> StartAsync(
         string repositoryRoot, IReadOnlyDictionary<string, string> settings, TimeSpan readyTimeout, CancellationToken ct, string probePath = "health/ready")
     {
-        var dll = FindApiAssembly(repositoryRoot);
-        var port = FreePort();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = repositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseAddress.AbsoluteUri.TrimEnd('/'));
+        ArgumentNullException.ThrowIfNull(settings);
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var start = StartInfo(repositoryRoot, FindApiAssembly(repositoryRoot), "--urls", baseAddress.AbsoluteUri.TrimEnd('/'));
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in settings)
@@ -77,6 +67,50 @@ public sealed class ServiceProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
+        return LaunchAsync(start, baseAddress, readyTimeout, probePath, ct);
+    }
+
+    /// <summary>
+    /// Starts the service the way the README says a developer does, from the repository root:
+    /// <c>dotnet run --no-build -c &lt;this build's configuration&gt; --project src/ChestXCds.Api -- --urls http://127.0.0.1:&lt;free port&gt;</c>,
+    /// with no settings of its own (no model paths: CHESTX_MODELS and Inference__* are removed from the
+    /// environment it inherits), and waits until <paramref name="probePath"/> answers 200.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The service is not built, exits, or does not answer in time (the message has its output).</exception>
+    public static Task<ServiceProcess> StartAsReadmeSaysAsync(string repositoryRoot, TimeSpan readyTimeout, CancellationToken ct, string probePath = "health/live")
+    {
+        FindApiAssembly(repositoryRoot);
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var start = StartInfo(
+            repositoryRoot, "run", "--no-build", "-c", BuildConfiguration, "--project", Path.Combine("src", "ChestXCds.Api"),
+            "--", "--urls", baseAddress.AbsoluteUri.TrimEnd('/'));
+        foreach (var inherited in start.Environment.Keys.Where(k => k == "CHESTX_MODELS" || k.StartsWith("Inference__", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        return LaunchAsync(start, baseAddress, readyTimeout, probePath, ct);
+    }
+
+    private static ProcessStartInfo StartInfo(string repositoryRoot, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = repositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
+    private static async Task<ServiceProcess> LaunchAsync(ProcessStartInfo start, Uri baseAddress, TimeSpan readyTimeout, string probePath, CancellationToken ct)
+    {
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start `dotnet` for the service.");
         var service = new ServiceProcess(process, baseAddress);
         process.OutputDataReceived += (_, e) => service.Append(e.Data);
@@ -128,11 +162,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>The configuration this program was built in (Release or Debug), from its bin/&lt;configuration&gt;/net10.0 folder.</summary>
+    private static string BuildConfiguration => new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Release";
+
     /// <summary>The built service next to this CLI's build (same configuration), e.g. src/ChestXCds.Api/bin/Release/net10.0/ChestXCds.Api.dll.</summary>
     public static string FindApiAssembly(string repositoryRoot)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Release";
-        foreach (var candidate in new[] { configuration, "Release", "Debug" }.Distinct(StringComparer.Ordinal))
+        foreach (var candidate in new[] { BuildConfiguration, "Release", "Debug" }.Distinct(StringComparer.Ordinal))
         {
             var path = Path.Combine(repositoryRoot, "src", "ChestXCds.Api", "bin", candidate, "net10.0", "ChestXCds.Api.dll");
             if (File.Exists(path))

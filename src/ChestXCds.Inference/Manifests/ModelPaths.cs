@@ -3,8 +3,10 @@ namespace ChestXCds.Inference.Manifests;
 /// <summary>
 /// Where weights and manifests are found. The rules, in order:
 /// models root = the configured <c>Inference:ModelsRoot</c>, else the environment variable
-/// <c>CHESTX_MODELS</c>, else <c>../shared/models</c>; a relative root is taken against the base
-/// directory (the working directory in a host: run from the repository root).
+/// <c>CHESTX_MODELS</c>, else <c>models</c> under the environment variable <c>CHESTX_SHARED</c>, else
+/// <c>../shared/models</c>. A relative path is taken against the base directory (<see cref="BaseDirectory"/>):
+/// the repository root when the service runs from a checkout, whatever folder it was started in
+/// (<c>dotnet run --project src/ChestXCds.Api</c> runs it in the project folder), else the working directory.
 /// A manifest given as a path (it ends in .json or holds a directory separator) is taken against the
 /// base directory; a bare name N is looked up as N.json in each manifest directory in turn.
 /// </summary>
@@ -13,19 +15,50 @@ public static class ModelPaths
     /// <summary>The environment variable naming the models root.</summary>
     public const string ModelsRootVariable = "CHESTX_MODELS";
 
-    /// <summary>The models root when neither configuration nor CHESTX_MODELS names one.</summary>
+    /// <summary>The environment variable naming the shared data folder (whose models/ holds the weights).</summary>
+    public const string SharedVariable = "CHESTX_SHARED";
+
+    /// <summary>The models root when neither configuration, CHESTX_MODELS nor CHESTX_SHARED names one.</summary>
     public const string DefaultModelsRoot = "../shared/models";
+
+    /// <summary>The file that marks the repository root.</summary>
+    public const string RepositoryMarker = "ChestXCds.sln";
 
     /// <summary>Resolves the models root to an absolute path.</summary>
     /// <param name="configured">Inference:ModelsRoot, or null.</param>
-    /// <param name="environment">The value of CHESTX_MODELS, or null.</param>
-    /// <param name="baseDirectory">What a relative root is taken against.</param>
-    public static string ResolveModelsRoot(string? configured, string? environment, string baseDirectory)
+    /// <param name="modelsEnvironment">The value of CHESTX_MODELS, or null.</param>
+    /// <param name="sharedEnvironment">The value of CHESTX_SHARED, or null.</param>
+    /// <param name="baseDirectory">What a relative path is taken against (<see cref="BaseDirectory"/>).</param>
+    public static string ResolveModelsRoot(string? configured, string? modelsEnvironment, string? sharedEnvironment, string baseDirectory)
     {
         var root = !string.IsNullOrWhiteSpace(configured) ? configured
-            : !string.IsNullOrWhiteSpace(environment) ? environment
+            : !string.IsNullOrWhiteSpace(modelsEnvironment) ? modelsEnvironment
+            : !string.IsNullOrWhiteSpace(sharedEnvironment) ? Path.Combine(sharedEnvironment, "models")
             : DefaultModelsRoot;
         return Path.GetFullPath(Path.IsPathRooted(root) ? root : Path.Combine(baseDirectory, root));
+    }
+
+    /// <summary>
+    /// What relative model paths are taken against: the nearest folder at or above
+    /// <paramref name="workingDirectory"/>, else above <paramref name="applicationDirectory"/>, that holds
+    /// <see cref="RepositoryMarker"/> (a checkout: `dotnet run` starts the process in the project folder,
+    /// the README's paths are the repository's); else the working directory (a deployment).
+    /// Not the content root.
+    /// </summary>
+    public static string BaseDirectory(string workingDirectory, string applicationDirectory)
+    {
+        foreach (var start in new[] { workingDirectory, applicationDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, RepositoryMarker)))
+                {
+                    return folder.FullName;
+                }
+            }
+        }
+
+        return Path.GetFullPath(workingDirectory);
     }
 
     /// <summary>Resolves a weights path from a manifest against the models root.</summary>

@@ -56,6 +56,38 @@ public sealed class MineCommandTests : IDisposable
     }
 
     [Fact]
+    public void GivenQuotedFieldsWithLineBreaksAndQuotes_WhenMining_ThenEachIsOneReportAndTheIdIsEscapedBack()
+    {
+        var input = Write("in.csv", "uid,findings\r\n\"a,1\",\"Left pleural effusion.\nNo \"\"pneumothorax\"\".\"\r\n2,Normal.\r\n");
+        var output = folder.PathOf("out.csv");
+        var (code, _, error) = ChestxProcess.Run("mine", "--input", input, "--id-column", "UID", "--text-columns", "findings", "--labels", "nih14", "--output", output);
+
+        Assert.True(code == 0, error);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("\"a,1\",,,1,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("2,", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenWrongFieldCountAfterAMultiLineRecord_WhenMining_ThenErrorNamesTheLineTheRecordStartsOn()
+    {
+        var input = Write("in.csv", "uid,findings\n1,\"two\nlines\"\n2,Effusion,extra\n");
+        var (code, _, error) = ChestxProcess.Run("mine", "--input", input, "--id-column", "uid", "--text-columns", "findings", "--output", folder.PathOf("o.csv"));
+        Assert.NotEqual(0, code);
+        Assert.Contains("line 4", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenUnclosedQuote_WhenMining_ThenErrorSaysSoWithTheLine()
+    {
+        var input = Write("in.csv", "uid,findings\n1,No effusion.\n2,\"Effusion\n");
+        var (code, _, error) = ChestxProcess.Run("mine", "--input", input, "--id-column", "uid", "--text-columns", "findings", "--output", folder.PathOf("o.csv"));
+        Assert.NotEqual(0, code);
+        Assert.Contains("line 3: a quoted field is not closed", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GivenMissingFile_WhenMining_ThenClearError()
     {
         var (code, _, error) = ChestxProcess.Run("mine", "--input", folder.PathOf("nope.csv"), "--id-column", "uid", "--text-columns", "findings", "--output", folder.PathOf("o.csv"));

@@ -1,4 +1,4 @@
-using ChestXCds.Imaging.Orthanc;
+using ChestXCds.Cli.Demo;
 
 namespace ChestXCds.Imaging.Tests.Support;
 

@@ -9,15 +9,42 @@ public class ModelPathsTests
 
     [Fact]
     public void GivenNothingConfigured_WhenResolvingModelsRoot_ThenItIsSharedModelsNextToTheBaseDirectory() =>
-        Assert.Equal(Path.GetFullPath(Path.Combine(Base, "..", "shared", "models")), ModelPaths.ResolveModelsRoot(null, null, Base));
+        Assert.Equal(Path.GetFullPath(Path.Combine(Base, "..", "shared", "models")), ModelPaths.ResolveModelsRoot(null, null, null, Base));
 
     [Fact]
     public void GivenEnvironmentOnly_WhenResolvingModelsRoot_ThenChestxModelsWins() =>
-        Assert.Equal("/opt/models", ModelPaths.ResolveModelsRoot(" ", "/opt/models", Base));
+        Assert.Equal("/opt/models", ModelPaths.ResolveModelsRoot(" ", "/opt/models", "/data/shared", Base));
 
     [Fact]
     public void GivenConfigurationAndEnvironment_WhenResolvingModelsRoot_ThenConfigurationWinsAndRelativeIsTakenAgainstBase() =>
-        Assert.Equal(Path.Combine(Base, "weights"), ModelPaths.ResolveModelsRoot("weights", "/opt/models", Base));
+        Assert.Equal(Path.Combine(Base, "weights"), ModelPaths.ResolveModelsRoot("weights", "/opt/models", "/data/shared", Base));
+
+    [Fact]
+    public void GivenOnlyChestxShared_WhenResolvingModelsRoot_ThenItsModelsFolder()
+    {
+        Assert.Equal("/data/shared/models", ModelPaths.ResolveModelsRoot(null, null, "/data/shared", Base));
+        Assert.Equal(Path.Combine(Base, "shared", "models"), ModelPaths.ResolveModelsRoot(null, null, "shared", Base));
+    }
+
+    // The README's `dotnet run --project src/ChestXCds.Api` starts the process in src/ChestXCds.Api: relative paths are the repository's.
+    [Fact]
+    public void GivenWorkingDirectoryInsideACheckout_WhenTakingTheBaseDirectory_ThenItIsTheRepositoryRoot()
+    {
+        using var repository = new TempDirectory();
+        File.WriteAllText(repository.File(ModelPaths.RepositoryMarker), string.Empty);
+        var project = Directory.CreateDirectory(Path.Combine(repository.Path, "src", "ChestXCds.Api")).FullName;
+
+        Assert.Equal(repository.Path, ModelPaths.BaseDirectory(project, "/nonexistent/app"));
+        Assert.Equal(repository.Path, ModelPaths.BaseDirectory("/", Path.Combine(project, "bin", "Release")));
+    }
+
+    [Fact]
+    public void GivenNoCheckoutAround_WhenTakingTheBaseDirectory_ThenItIsTheWorkingDirectory()
+    {
+        using var deployment = new TempDirectory();
+
+        Assert.Equal(deployment.Path, ModelPaths.BaseDirectory(deployment.Path, deployment.Path));
+    }
 
     [Fact]
     public void GivenRelativeAndAbsoluteWeights_WhenResolved_ThenRelativeJoinsTheRootAndAbsoluteStays()

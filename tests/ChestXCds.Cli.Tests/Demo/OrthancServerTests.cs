@@ -1,7 +1,7 @@
-using ChestXCds.Imaging.Orthanc;
-using ChestXCds.Imaging.Tests.Support;
+using ChestXCds.Cli.Demo;
+using ChestXCds.Testing;
 
-namespace ChestXCds.Imaging.Tests.Orthanc;
+namespace ChestXCds.Cli.Tests.Demo;
 
 public sealed class OrthancServerTests
 {
@@ -30,7 +30,7 @@ public sealed class OrthancServerTests
         var port = server.HttpPort;
         using var http = new HttpClient();
 
-        var id = await server.UploadAsync(SharedDicom.Nih3Rle);
+        var id = await server.UploadAsync(TestPaths.SharedFile("data", "dicom", "derived", "nih_00000003_000_hernia_RLE.dcm"));
         var qido = await http.GetStringAsync(new Uri(server.DicomWebBaseAddress.AbsoluteUri + "/studies?StudyInstanceUID=1.2.826.0.1.3680043.8.498.92454714938862906853558983905509384917"));
         await server.DisposeAsync();
 

@@ -8,12 +8,13 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace ChestXCds.Imaging.Orthanc;
+namespace ChestXCds.Cli.Demo;
 
 /// <summary>
 /// A real Orthanc PACS with its DICOMweb plugin, run as a user process on a free loopback port with a
-/// temporary storage folder and the DICOM (DIMSE) port disabled. Used by the integration tests, the
-/// end-to-end tests and `chestx demo`. Dispose stops it and deletes the storage it created.
+/// temporary storage folder and the DICOM (DIMSE) port disabled. Demo and test scaffolding, not part of
+/// the service: `chestx demo`, the Imaging integration tests, the end-to-end tests and the load
+/// benchmark use it. Dispose stops it and deletes the storage it created.
 /// </summary>
 public sealed class OrthancServer : IAsyncDisposable
 {

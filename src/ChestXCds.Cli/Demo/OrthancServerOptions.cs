@@ -1,4 +1,4 @@
-namespace ChestXCds.Imaging.Orthanc;
+namespace ChestXCds.Cli.Demo;
 
 /// <summary>How <see cref="OrthancServer"/> starts Orthanc (Debian packages orthanc and orthanc-dicomweb).</summary>
 public sealed class OrthancServerOptions
