@@ -16,7 +16,8 @@ internal sealed class FindingClassifier : IFindingClassifier, IAsyncDisposable
     private volatile bool _ready;
     private int _disposed;
 
-    public FindingClassifier(ModelManifest manifest, IInferenceBackend backend, InferenceOptions options, ILogger logger)
+    /// <param name="time">The clock of the batch window; default <see cref="TimeProvider.System"/>.</param>
+    public FindingClassifier(ModelManifest manifest, IInferenceBackend backend, InferenceOptions options, ILogger logger, TimeProvider? time = null)
     {
         Manifest = manifest;
         _backend = backend;
@@ -24,7 +25,7 @@ internal sealed class FindingClassifier : IFindingClassifier, IAsyncDisposable
         _sampleLength = (int)manifest.Input.Shape.Skip(1).Aggregate(1L, (a, d) => a * d);
         Model = manifest.ToDescriptor(backend.Provider);
         Preprocessing = manifest.ToPreprocessingSpec();
-        _batcher = new MicroBatcher(backend, _sampleLength, options.MaxBatchSize, options.BatchWaitMilliseconds, options.QueueCapacity, logger);
+        _batcher = new MicroBatcher(backend, _sampleLength, options.MaxBatchSize, options.BatchWaitMilliseconds, options.QueueCapacity, logger, time ?? TimeProvider.System);
     }
 
     public ModelManifest Manifest { get; }

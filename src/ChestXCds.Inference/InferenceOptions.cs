@@ -38,7 +38,10 @@ public sealed class InferenceOptions : IValidatableObject
     [Range(1, 256)]
     public int MaxBatchSize { get; set; } = 8;
 
-    /// <summary>How long the first request of a batch waits for others to join, in milliseconds. Default: 2. 0 runs whatever is already queued.</summary>
+    /// <summary>
+    /// How long a batch waits for more requests to join, in milliseconds, when others were already waiting
+    /// with its first (under load); a lone request runs at once. Default: 2. 0 runs whatever is already queued.
+    /// </summary>
     [Range(0, 1000)]
     public int BatchWaitMilliseconds { get; set; } = 2;
 

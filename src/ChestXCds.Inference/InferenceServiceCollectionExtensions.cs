@@ -87,7 +87,8 @@ public static class InferenceServiceCollectionExtensions
             sp.GetRequiredService<ModelManifest>(),
             sp.GetRequiredService<IInferenceBackend>(),
             sp.GetRequiredService<IOptions<InferenceOptions>>().Value,
-            sp.GetService<ILoggerFactory>()?.CreateLogger("ChestXCds.Inference") ?? NullLogger.Instance));
+            sp.GetService<ILoggerFactory>()?.CreateLogger("ChestXCds.Inference") ?? NullLogger.Instance,
+            sp.GetService<TimeProvider>()));
         services.AddSingleton<IFindingClassifier>(sp => sp.GetRequiredService<FindingClassifier>());
         services.AddHostedService<InferenceWarmupService>();
         services.AddHealthChecks().AddCheck<InferenceHealthCheck>(InferenceHealthCheck.Name, tags: ["ready"]);

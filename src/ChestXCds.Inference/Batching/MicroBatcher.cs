@@ -9,8 +9,10 @@ namespace ChestXCds.Inference.Batching;
 /// <summary>
 /// Coalesces concurrent single-image requests into model batches. A bounded queue holds waiting images;
 /// when it is full a request fails at once with <see cref="InferenceBusyException"/>. One loop runs
-/// batches one after another: it takes the first waiting image, waits up to the batch window for more
-/// (up to the maximum batch), runs them together and hands each caller its own row.
+/// batches one after another: it takes every waiting image (up to the maximum batch); when that is a
+/// lone image it runs at once, since nothing suggests company is coming and the window would only add
+/// latency; when others were waiting too (load: they queued while the previous batch ran), it waits up
+/// to the batch window for more. Then it runs them together and hands each caller its own row.
 /// </summary>
 internal sealed class MicroBatcher : IAsyncDisposable
 {
@@ -21,12 +23,14 @@ internal sealed class MicroBatcher : IAsyncDisposable
     private readonly int _capacity;
     private readonly int _sampleLength;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
     private int _disposed;
 
-    public MicroBatcher(IInferenceBackend backend, int sampleLength, int maxBatch, int waitMilliseconds, int capacity, ILogger logger)
+    public MicroBatcher(IInferenceBackend backend, int sampleLength, int maxBatch, int waitMilliseconds, int capacity, ILogger logger, TimeProvider time)
     {
+        _time = time;
         _backend = backend;
         _sampleLength = sampleLength;
         _maxBatch = maxBatch;
@@ -118,13 +122,14 @@ internal sealed class MicroBatcher : IAsyncDisposable
             batch.Add(item);
         }
 
-        if (batch.Count >= _maxBatch || _wait <= TimeSpan.Zero)
+        // A lone image: the queue was empty once it was taken, so it runs now rather than after the window.
+        if (batch.Count <= 1 || batch.Count >= _maxBatch || _wait <= TimeSpan.Zero)
         {
             return;
         }
 
-        using var window = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        window.CancelAfter(_wait);
+        using var closes = new CancellationTokenSource(_wait, _time);
+        using var window = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, closes.Token);
         try
         {
             while (batch.Count < _maxBatch && await reader.WaitToReadAsync(window.Token))

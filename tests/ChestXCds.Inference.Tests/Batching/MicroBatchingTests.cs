@@ -1,6 +1,7 @@
 using ChestXCds.Domain;
 using ChestXCds.Inference.Onnx;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChestXCds.Inference.Tests.Batching;
 
@@ -17,12 +18,52 @@ public sealed class MicroBatchingTests : IAsyncDisposable
         _backend = new GatedBackend(_onnx) { Gated = true };
     }
 
-    private FindingClassifier Classifier(int maxBatch = 4, int capacity = 16, int waitMs = 0) =>
+    private FindingClassifier Classifier(int maxBatch = 4, int capacity = 16, int waitMs = 0, TimeProvider? time = null) =>
         _classifier = new FindingClassifier(
             TestManifests.Load("nih-multilabel"),
             _backend,
             new InferenceOptions { MaxBatchSize = maxBatch, QueueCapacity = capacity, BatchWaitMilliseconds = waitMs },
-            NullLogger.Instance);
+            NullLogger.Instance,
+            time);
+
+    // REQ-INF-07: a lone request does not wait the batch window. The window is a minute on a clock that never moves:
+    // waiting it would never end (the guard below turns that into a failure instead of a hang).
+    [Fact]
+    public async Task GivenALoneRequestAndNothingQueued_WhenClassified_ThenItRunsAtOnceWithoutWaitingTheWindow()
+    {
+        _backend.Gated = false;
+        var classifier = Classifier(maxBatch: 4, waitMs: 60_000, time: new FakeTimeProvider());
+
+        var scores = await classifier.ClassifyAsync(_set.Tensor(0), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.NotEmpty(scores);
+        Assert.Equal([1], _backend.BatchSizes);
+    }
+
+    // REQ-INF-07: under load (others queued while a batch ran) the window still collects late arrivals into the batch.
+    [Fact]
+    public async Task GivenOthersQueuedWhileABatchRan_WhenTheModelFrees_ThenTheWindowCollectsLateArrivalsIntoOneBatch()
+    {
+        var time = new FakeTimeProvider();
+        var classifier = Classifier(maxBatch: 4, waitMs: 50, time: time);
+        var first = classifier.ClassifyAsync(_set.Tensor(0), CancellationToken.None);
+        await _backend.Entered.Task;
+        _backend.Gated = false;
+        var queued = new[] { classifier.ClassifyAsync(_set.Tensor(1), CancellationToken.None), classifier.ClassifyAsync(_set.Tensor(2), CancellationToken.None) };
+
+        _backend.Release();
+        await first;
+        var late = classifier.ClassifyAsync(_set.Tensor(3), CancellationToken.None);
+        for (var tick = 0; tick < 1000 && !late.IsCompleted; tick++)
+        {
+            // The window closes on the fake clock only: nothing runs before the late request has joined.
+            time.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(5);
+        }
+
+        await Task.WhenAll(queued.Append(late));
+        Assert.Equal([1, 3], _backend.BatchSizes);
+    }
 
     // REQ-INF-07: concurrent requests coalesce into one batch, and each gets exactly the result it gets alone.
     [Fact]
