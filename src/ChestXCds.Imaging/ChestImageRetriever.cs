@@ -58,6 +58,14 @@ public sealed class ChestImageRetriever(
 
             watch.Restart();
             var image = reader.Read(path);
+            // The header, not the URL, says what was analysed: a PACS that answers another study's instance is refused.
+            if (!string.Equals(image.Attributes.StudyInstanceUid, location.StudyInstanceUid, StringComparison.Ordinal)
+                || !string.Equals(image.Attributes.SopInstanceUid, chosen.SopInstanceUid, StringComparison.Ordinal))
+            {
+                Log.InstanceMismatch(logger);
+                throw new InstanceMismatchException("The retrieved instance's Study or SOP Instance UID is not the one requested; it is not analysed.");
+            }
+
             Log.InstanceDecoded(logger, image.Image.Width, image.Image.Height, image.Attributes.TransferSyntaxName, watch.ElapsedMilliseconds);
             return new RetrievedChestImage(location.StudyInstanceUid, chosen.SeriesInstanceUid, chosen.SopInstanceUid, image.Attributes, image.Image);
         }

@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Could not delete the temporary instance file: {Reason}")]
     public static partial void TemporaryFileNotDeleted(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Warning, Message = "The PACS answered an instance that is not the one requested; refused")]
+    public static partial void InstanceMismatch(ILogger logger);
 }

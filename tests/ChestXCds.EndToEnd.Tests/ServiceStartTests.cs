@@ -1,5 +1,6 @@
 using System.Net;
 using ChestXCds.Cli.Demo;
+using ChestXCds.EndToEnd.Tests.Infrastructure;
 using ChestXCds.Testing;
 
 namespace ChestXCds.EndToEnd.Tests;
@@ -18,8 +19,17 @@ public sealed class ServiceStartTests
 
         await using var service = await ServiceProcess.StartAsReadmeSaysAsync(TestPaths.RepositoryRoot, TimeSpan.FromSeconds(80), bounded.Token);
         using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        using var ready = await http.GetAsync(new Uri("health/ready", UriKind.Relative), bounded.Token);
+        // Ready once the feedback store opens and every hook path has run once (the warm-up takes seconds).
+        var status = await Eventually.Async(
+            async () =>
+            {
+                using var ready = await http.GetAsync(new Uri("health/ready", UriKind.Relative), bounded.Token);
+                return ready.StatusCode;
+            },
+            code => code == HttpStatusCode.OK,
+            attempts: 120,
+            delayMilliseconds: 500);
 
-        Assert.True(ready.StatusCode == HttpStatusCode.OK, $"/health/ready answered {(int)ready.StatusCode}. Output:\n{service.OutputTail}");
+        Assert.True(status == HttpStatusCode.OK, $"/health/ready answered {(int)status}. Output:\n{service.OutputTail}");
     }
 }

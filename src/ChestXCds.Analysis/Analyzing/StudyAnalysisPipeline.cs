@@ -40,7 +40,7 @@ public sealed class StudyAnalysisPipeline(
             return PipelineResult.Unavailable("the latest chest study has no Study Instance UID");
         }
 
-        var ticket = await images.GetOrStartAsync(location, context.FhirServer?.BearerToken, deadline.Token).ConfigureAwait(false);
+        var ticket = await images.GetOrStartAsync(location, AnalysisScope.Of(context.Client, location), context.FhirServer?.BearerToken, deadline.Token).ConfigureAwait(false);
         var settings = options.CurrentValue;
         var wait = TimeSpan.FromMilliseconds(Math.Min(deadline.Remaining.TotalMilliseconds, settings.MaxAnalysisWaitMilliseconds));
         var findings = await ticket.WaitAsync(wait, deadline.RequestAborted).ConfigureAwait(false);

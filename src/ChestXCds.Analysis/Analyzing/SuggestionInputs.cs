@@ -11,6 +11,7 @@ namespace ChestXCds.Analysis.Analyzing;
 /// the resources carry. <see cref="Digest"/> names them: the same digest means the same analysis and resources.
 /// </summary>
 public sealed record SuggestionInputs(
+    string Client,
     ImageFindings Findings,
     IReadOnlyList<PriorReport> Priors,
     string PatientReference,
@@ -26,6 +27,7 @@ public sealed record SuggestionInputs(
         var order = context.ChestImagingOrders.FirstOrDefault(o => o.Id is not null);
         var user = context.Request.Context?.UserId;
         return new SuggestionInputs(
+            context.Client,
             findings,
             PriorReportCollector.Before(context.Reports, study.Started, maxPriorReports),
             "Patient/" + context.PatientId,
@@ -39,7 +41,7 @@ public sealed record SuggestionInputs(
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var model = Findings.Model;
-        foreach (var text in (ReadOnlySpan<string?>)[Findings.StudyInstanceUid, Findings.SopInstanceUid, model.Name, model.Version, model.Provider, model.Sha256, model.ModelCardSummary,
+        foreach (var text in (ReadOnlySpan<string?>)[Client, Findings.StudyInstanceUid, Findings.SopInstanceUid, model.Name, model.Version, model.Provider, model.Sha256, model.ModelCardSummary,
             PatientReference, ImagingStudyReference, ServiceRequestReference, UserReference])
         {
             Append(hash, text);

@@ -10,7 +10,8 @@ namespace ChestXCds.Analysis.Caching;
 
 /// <summary>
 /// Image analyses in IDistributedCache (in-memory by default, Redis when configured), keyed by model
-/// name, model version and Study Instance UID, so a new model version never serves an old result. A
+/// name, model version, the analysis scope (calling client and image source) and Study Instance UID, so a new
+/// model version never serves an old result and no client reads what another client's source produced. A
 /// small in-process copy of what was read or written in the last minute saves a repeated hook the
 /// distributed cache's round trip and the deserialisation (an entry never changes under its key).
 /// </summary>
@@ -25,12 +26,16 @@ public sealed class ImageFindingsCache(IDistributedCache cache, IOptionsMonitor<
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static string Key(ModelDescriptor model, string studyInstanceUid) =>
-        $"chestx:analysis:v1:{model.Name}:{model.Version}:{studyInstanceUid}";
-
-    public async Task<ImageFindings?> GetAsync(ModelDescriptor model, string studyInstanceUid, CancellationToken cancellationToken)
+    public static string Key(ModelDescriptor model, AnalysisScope scope, string studyInstanceUid)
     {
-        var key = Key(model, studyInstanceUid);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(scope);
+        return $"chestx:analysis:v2:{model.Name}:{model.Version}:{scope.Key}:{studyInstanceUid}";
+    }
+
+    public async Task<ImageFindings?> GetAsync(ModelDescriptor model, AnalysisScope scope, string studyInstanceUid, CancellationToken cancellationToken)
+    {
+        var key = Key(model, scope, studyInstanceUid);
         if (_local.TryGetValue(key, out ImageFindings? local))
         {
             return local;
@@ -45,11 +50,13 @@ public sealed class ImageFindingsCache(IDistributedCache cache, IOptionsMonitor<
         try
         {
             var findings = JsonSerializer.Deserialize<ImageFindings>(bytes, Json);
-            if (findings is not null)
+            if (findings is null || !string.Equals(findings.StudyInstanceUid, studyInstanceUid, StringComparison.Ordinal))
             {
-                Remember(key, findings);
+                // An entry that is not what its key says (written by something else) is a miss.
+                return null;
             }
 
+            Remember(key, findings);
             return findings;
         }
         catch (JsonException)
@@ -59,10 +66,10 @@ public sealed class ImageFindingsCache(IDistributedCache cache, IOptionsMonitor<
         }
     }
 
-    public Task SetAsync(ImageFindings findings, CancellationToken cancellationToken)
+    public Task SetAsync(ImageFindings findings, AnalysisScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        var key = Key(findings.Model, findings.StudyInstanceUid);
+        var key = Key(findings.Model, scope, findings.StudyInstanceUid);
         Remember(key, findings);
         var entry = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(options.CurrentValue.CacheMinutes) };
         return cache.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(findings, Json), entry, cancellationToken);

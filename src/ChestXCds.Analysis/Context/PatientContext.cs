@@ -14,6 +14,9 @@ public sealed record PatientContext
     /// <summary>The validated request.</summary>
     public required CdsHookRequest Request { get; init; }
 
+    /// <summary>The calling CDS client (its JWT issuer): every shared analysis result is scoped to it.</summary>
+    public required string Client { get; init; }
+
     /// <summary>context.patientId.</summary>
     public required string PatientId { get; init; }
 

@@ -27,10 +27,11 @@ public sealed class PatientContextResolver(
     TimeProvider time,
     ILogger<PatientContextResolver> logger)
 {
-    public async Task<PatientContextResolution> ResolveAsync(CdsServiceDescriptor service, CdsHookRequest request, CancellationToken cancellationToken)
+    public async Task<PatientContextResolution> ResolveAsync(CdsServiceDescriptor service, CdsHookRequest request, string client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(client);
         var context = request.Context ?? throw new ArgumentException("The request has no context; validate it first.", nameof(request));
         var patientId = context.PatientId ?? throw new ArgumentException("The request has no context.patientId; validate it first.", nameof(request));
         var draftOrders = OrderRecords.FromBundle(context.DraftOrders is { } json ? FhirJson.TryParse(json) : null);
@@ -65,6 +66,7 @@ public sealed class PatientContextResolver(
         {
             Service = service,
             Request = request,
+            Client = client,
             PatientId = patientId,
             FhirServer = access,
             DraftOrders = draftOrders,

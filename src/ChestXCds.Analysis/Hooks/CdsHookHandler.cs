@@ -20,11 +20,12 @@ public sealed class CdsHookHandler(
     TimeProvider time,
     ILogger<CdsHookHandler> logger)
 {
-    public async Task<HookResult> HandleAsync(CdsServiceDescriptor service, CdsHookRequest request, CancellationToken requestAborted)
+    /// <param name="client">The calling CDS client's issuer; the analysis results the hook sees are scoped to it.</param>
+    public async Task<HookResult> HandleAsync(CdsServiceDescriptor service, CdsHookRequest request, string client, CancellationToken requestAborted)
     {
         ArgumentNullException.ThrowIfNull(service);
         using var deadline = new HookDeadline(TimeSpan.FromMilliseconds(options.CurrentValue.HookBudgetMilliseconds), time, requestAborted);
-        var resolution = await resolver.ResolveAsync(service, request, deadline.Token).ConfigureAwait(false);
+        var resolution = await resolver.ResolveAsync(service, request, client, deadline.Token).ConfigureAwait(false);
         if (resolution.Context is not { } context)
         {
             if (resolution.Unavailable.Count > 0)

@@ -58,7 +58,7 @@ public sealed class HookWarmup(IServiceProvider services, ILogger<HookWarmup> lo
             ?? throw new InvalidOperationException("The warm-up request did not parse.");
         var handler = services.GetRequiredService<CdsHookHandler>();
         var service = ChestXServices.Find(ChestXServices.PatientViewId) ?? throw new InvalidOperationException("No patient-view service.");
-        var result = await handler.HandleAsync(service, request, cancellationToken).ConfigureAwait(false);
+        var result = await handler.HandleAsync(service, request, WarmupRequest.Client, cancellationToken).ConfigureAwait(false);
         JsonSerializer.SerializeToUtf8Bytes(result.Response, CdsHooksJson.Options);
 
         // The model (session creation, first run) on the pixel pipeline's output for a synthetic radiograph.
@@ -69,7 +69,7 @@ public sealed class HookWarmup(IServiceProvider services, ILogger<HookWarmup> lo
 
         // Reason and Map on those scores with one synthetic prior report; the card and its JSON.
         var findings = new ImageFindings(WarmupRequest.StudyUid, WarmupRequest.StudyUid + ".1", WarmupRequest.StudyUid + ".1.1", classifier.Model, scores, DateTimeOffset.UtcNow, new ImageAnalysisTimings(0, 0, 0));
-        var inputs = new SuggestionInputs(findings, [new PriorReport("DiagnosticReport/warmup", DateTimeOffset.UtcNow.AddDays(-30), WarmupRequest.PriorReportText)], "Patient/warmup", "ImagingStudy/warmup", "ServiceRequest/warmup", "Practitioner/warmup");
+        var inputs = new SuggestionInputs(WarmupRequest.Client, findings, [new PriorReport("DiagnosticReport/warmup", DateTimeOffset.UtcNow.AddDays(-30), WarmupRequest.PriorReportText)], "Patient/warmup", "ImagingStudy/warmup", "ServiceRequest/warmup", "Practitioner/warmup");
         var prepared = services.GetRequiredService<SuggestionBuilder>().Build(inputs, inputs.Digest());
         var now = DateTimeOffset.UtcNow;
         var study = new ChestStudy(new StudyRecord { Id = "warmup", StudyInstanceUid = WarmupRequest.StudyUid, Started = now.AddHours(-1), Modalities = ["DX"] }, now.AddHours(-1), "DX", null, "No acute disease.");

@@ -8,6 +8,9 @@ internal static class WarmupRequest
     /// <summary>A UID under the UUID-derived root 2.25 (DICOM PS3.5 B.2), used by nothing real.</summary>
     public const string StudyUid = "2.25.1";
 
+    /// <summary>The warm-up's caller: no CDS client has this issuer (issuers are URLs), so nothing it caches is anyone's.</summary>
+    public const string Client = "chestxcds:warmup";
+
     public const string PriorReportText = "FINDINGS: The heart is normal in size. No pleural effusion. No pneumothorax.\nIMPRESSION: No acute cardiopulmonary disease.";
 
     public static string PatientViewJson(DateTimeOffset now)

@@ -10,8 +10,8 @@ namespace ChestXCds.Analysis.Precompute;
 /// </summary>
 public static class PrecomputeNotification
 {
-    /// <summary>The studies to analyse, or the reason nothing can be queued.</summary>
-    public static (IReadOnlyList<(string Reference, PrecomputeRequest Request)> Studies, string? Error) Read(Resource? resource)
+    /// <summary>The studies to analyse for <paramref name="client"/>, or the reason nothing can be queued.</summary>
+    public static (IReadOnlyList<(string Reference, PrecomputeRequest Request)> Studies, string? Error) Read(Resource? resource, string client)
     {
         var resources = resource switch
         {
@@ -37,7 +37,7 @@ public static class PrecomputeNotification
                 return ([], $"ImagingStudy/{study.Id} has no identifier with system urn:dicom:uid (the Study Instance UID).");
             }
 
-            queued.Add(($"ImagingStudy/{study.Id}", new PrecomputeRequest(location)));
+            queued.Add(($"ImagingStudy/{study.Id}", new PrecomputeRequest(location, client)));
         }
 
         return (queued, null);

@@ -13,7 +13,7 @@ public sealed class PrecomputeWorker(PrecomputeQueue queue, AnalysisCoordinator 
         {
             try
             {
-                var ticket = await coordinator.GetOrStartAsync(request.Location, request.FhirAccessToken, stoppingToken).ConfigureAwait(false);
+                var ticket = await coordinator.GetOrStartAsync(request.Location, AnalysisScope.Of(request.Client, request.Location), request.FhirAccessToken, stoppingToken).ConfigureAwait(false);
                 await ticket.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -32,7 +32,7 @@ public static class AnalysisApi
             return error;
         }
 
-        var (studies, reason) = PrecomputeNotification.Read(FhirJson.TryParse(JsonSerializer.SerializeToElement(body)));
+        var (studies, reason) = PrecomputeNotification.Read(FhirJson.TryParse(JsonSerializer.SerializeToElement(body)), CallerClient.Of(http.HttpContext.User));
         if (reason is not null)
         {
             return JsonBody.Invalid("body", reason);

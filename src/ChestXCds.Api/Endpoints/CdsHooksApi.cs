@@ -63,7 +63,7 @@ public static class CdsHooksApi
             return JsonBody.Invalid("hook", $"Service '{service.Id}' answers '{service.Hook}'.");
         }
 
-        var result = await handler.HandleAsync(service, request, cancellationToken);
+        var result = await handler.HandleAsync(service, request, CallerClient.Of(http.HttpContext.User), cancellationToken);
         if (result.Response is not { } response)
         {
             Log.PreconditionFailed(logger, service.Id, string.Join(",", result.UnavailableKeys));

@@ -3,6 +3,7 @@ using ChestXCds.Analysis.Caching;
 using ChestXCds.Analysis.Cards;
 using ChestXCds.Analysis.Precompute;
 using ChestXCds.Domain;
+using ChestXCds.Imaging.DicomWeb;
 using ChestXCds.Testing;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
@@ -15,6 +16,7 @@ namespace ChestXCds.Analysis.Tests.Analyzing;
 public sealed class AnalysisCoordinatorTests
 {
     private static readonly DicomStudyLocation Location = new("1.2.826.0.1.3680043.8.498.1", "http://pacs.example/dicom-web");
+    private static readonly AnalysisScope Scope = AnalysisScope.Of("https://ehr.example.org", Location);
 
     private readonly CountingAnalyzer _analyzer = new();
     private readonly ManualTime _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
@@ -24,7 +26,7 @@ public sealed class AnalysisCoordinatorTests
     public AnalysisCoordinatorTests()
     {
         var cache = new ImageFindingsCache(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())), new FixedOptions<AiAnalysisOptions>(_options));
-        _coordinator = new AnalysisCoordinator(_analyzer, cache, new FixedOptions<AiAnalysisOptions>(_options), new TestLifetime(), _time, NullLogger<AnalysisCoordinator>.Instance);
+        _coordinator = new AnalysisCoordinator(_analyzer, cache, new FixedOptions<AiAnalysisOptions>(_options), Options.Create(new DicomWebOptions()), new TestLifetime(), _time, NullLogger<AnalysisCoordinator>.Instance);
     }
 
     [Fact]
@@ -32,7 +34,7 @@ public sealed class AnalysisCoordinatorTests
     {
         // REQ-ANA-01
         _analyzer.Gate = new TaskCompletionSource();
-        var tickets = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _coordinator.GetOrStartAsync(Location, null, CancellationToken.None)));
+        var tickets = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None)));
         _analyzer.Gate.SetResult();
 
         var results = await Task.WhenAll(tickets.Select(t => t.Task));
@@ -46,9 +48,9 @@ public sealed class AnalysisCoordinatorTests
     public async Task GivenAFinishedAnalysis_WhenAskedAgain_ThenTheCacheAnswersWithoutAnotherRun()
     {
         // REQ-ANA-01
-        await (await _coordinator.GetOrStartAsync(Location, null, CancellationToken.None)).Task;
+        await (await _coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None)).Task;
 
-        var again = await _coordinator.GetOrStartAsync(Location, null, CancellationToken.None);
+        var again = await _coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None);
 
         Assert.True(again.FromCache);
         Assert.Equal(1, _analyzer.Calls);
@@ -59,10 +61,10 @@ public sealed class AnalysisCoordinatorTests
     public async Task GivenANewModelVersion_WhenAsked_ThenTheOldVersionsResultIsNotUsed()
     {
         // REQ-ANA-01
-        await (await _coordinator.GetOrStartAsync(Location, null, CancellationToken.None)).Task;
+        await (await _coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None)).Task;
         _analyzer.Version = "2.0.0";
 
-        var again = await _coordinator.GetOrStartAsync(Location, null, CancellationToken.None);
+        var again = await _coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None);
         await again.Task;
 
         Assert.False(again.FromCache);
@@ -74,16 +76,16 @@ public sealed class AnalysisCoordinatorTests
     {
         // REQ-ANA-02
         _analyzer.Failure = new InvalidOperationException("PACS down");
-        var first = await _coordinator.GetOrStartAsync(Location, null, CancellationToken.None);
+        var first = await _coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None);
         await Assert.ThrowsAsync<InvalidOperationException>(() => first.Task);
 
-        var soon = await _coordinator.GetOrStartAsync(Location, null, CancellationToken.None);
+        var soon = await _coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None);
         await Assert.ThrowsAsync<InvalidOperationException>(() => soon.Task);
         Assert.Equal(1, _analyzer.Calls);
 
         _analyzer.Failure = null;
         _time.Advance(TimeSpan.FromSeconds(31));
-        var later = await _coordinator.GetOrStartAsync(Location, null, CancellationToken.None);
+        var later = await _coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None);
         await later.Task;
         Assert.Equal(2, _analyzer.Calls);
     }
@@ -93,12 +95,83 @@ public sealed class AnalysisCoordinatorTests
     {
         // REQ-ANA-02
         _analyzer.Gate = new TaskCompletionSource();
-        var ticket = await _coordinator.GetOrStartAsync(Location, null, CancellationToken.None);
+        var ticket = await _coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None);
 
         Assert.Null(await ticket.WaitAsync(TimeSpan.FromMilliseconds(1), CancellationToken.None));
 
         _analyzer.Gate.SetResult();
         Assert.NotNull(await ticket.WaitAsync(Timeout.InfiniteTimeSpan, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GivenAnotherClientAskingForTheSameStudy_WhenStarted_ThenItGetsItsOwnRunNotTheFirstClientsResult()
+    {
+        // REQ-SEC-01: results are scoped to the calling client; one client never reads another's.
+        await (await _coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None)).Task;
+
+        var other = await _coordinator.GetOrStartAsync(Location, AnalysisScope.Of("https://other-ehr.example.org", Location), null, CancellationToken.None);
+        await other.Task;
+
+        Assert.False(other.FromCache);
+        Assert.Equal(2, _analyzer.Calls);
+    }
+
+    [Fact]
+    public async Task GivenTheSameStudyUidAtAnotherPacs_WhenAsked_ThenThePoisonedResultOfThatPacsIsNotServed()
+    {
+        // REQ-SEC-01: a client that analyses a real patient's Study UID against a PACS it controls poisons only that source.
+        var attacker = new DicomStudyLocation(Location.StudyInstanceUid, "http://attacker.example/dicom-web");
+        await (await _coordinator.GetOrStartAsync(attacker, AnalysisScope.Of("https://ehr.example.org", attacker), null, CancellationToken.None)).Task;
+
+        var real = await _coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None);
+        await real.Task;
+
+        Assert.False(real.FromCache);
+        Assert.Equal(2, _analyzer.Calls);
+    }
+
+    [Fact]
+    public async Task GivenOneClientsFailure_WhenAnotherClientAsks_ThenItsAnalysisRuns()
+    {
+        // REQ-SEC-01: the failure memo is scoped as the results are.
+        _analyzer.Failure = new InvalidOperationException("PACS refused the token");
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await (await _coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None)).Task);
+        _analyzer.Failure = null;
+
+        var other = await _coordinator.GetOrStartAsync(Location, AnalysisScope.Of("https://other-ehr.example.org", Location), null, CancellationToken.None);
+
+        Assert.NotNull(await other.Task);
+        Assert.Equal(2, _analyzer.Calls);
+    }
+
+    [Fact]
+    public async Task GivenTheTokenGoesToThePacs_WhenOneUsersTokenFails_ThenAnotherUsersTokenIsTried()
+    {
+        // REQ-SEC-01: with ForwardFhirAccessToken the PACS decides per token, so a bad token blocks only itself.
+        var cache = new ImageFindingsCache(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())), new FixedOptions<AiAnalysisOptions>(_options));
+        using var forwarding = new AnalysisCoordinator(_analyzer, cache, new FixedOptions<AiAnalysisOptions>(_options), Options.Create(new DicomWebOptions { ForwardFhirAccessToken = true }), new TestLifetime(), _time, NullLogger<AnalysisCoordinator>.Instance);
+        _analyzer.Failure = new InvalidOperationException("401 from the PACS");
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await (await forwarding.GetOrStartAsync(Location, Scope, "bad-token", CancellationToken.None)).Task);
+        _analyzer.Failure = null;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await (await forwarding.GetOrStartAsync(Location, Scope, "bad-token", CancellationToken.None)).Task);
+        Assert.Equal(1, _analyzer.Calls);
+        Assert.NotNull(await (await forwarding.GetOrStartAsync(Location, Scope, "good-token", CancellationToken.None)).Task);
+        Assert.Equal(2, _analyzer.Calls);
+    }
+
+    [Fact]
+    public async Task GivenAnAnalyzerThatAnswersAnotherStudy_WhenRun_ThenRefusedAndNothingCached()
+    {
+        // REQ-SEC-01: what was analysed must be the study that was asked for.
+        _analyzer.AnswerStudyUid = "1.2.3.999";
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await (await _coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None)).Task);
+        _time.Advance(TimeSpan.FromMinutes(5));
+        _analyzer.AnswerStudyUid = null;
+
+        var again = await _coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None);
+        Assert.False(again.FromCache);
     }
 
     private sealed class ManualTime(DateTimeOffset now) : TimeProvider

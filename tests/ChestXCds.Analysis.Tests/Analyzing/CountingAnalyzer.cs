@@ -14,6 +14,9 @@ internal sealed class CountingAnalyzer : IImageFindingsAnalyzer
 
     public string Version { get; set; } = "1.0.0";
 
+    /// <summary>When set, the findings name this study instead of the one asked for (a PACS that answers the wrong study).</summary>
+    public string? AnswerStudyUid { get; set; }
+
     public int Calls => _calls;
 
     public ModelDescriptor Model => new("test-model", Version, "CPU", null, "test");
@@ -31,6 +34,6 @@ internal sealed class CountingAnalyzer : IImageFindingsAnalyzer
             throw failure;
         }
 
-        return new ImageFindings(location.StudyInstanceUid, "1.2.3.1", "1.2.3.1.1", Model, [new FindingScore("Effusion", 0.42, 0.37)], DateTimeOffset.UnixEpoch, new ImageAnalysisTimings(1, 1, 1));
+        return new ImageFindings(AnswerStudyUid ?? location.StudyInstanceUid, "1.2.3.1", "1.2.3.1.1", Model, [new FindingScore("Effusion", 0.42, 0.37)], DateTimeOffset.UnixEpoch, new ImageAnalysisTimings(1, 1, 1));
     }
 }

@@ -34,6 +34,7 @@ public sealed class StudyAnalysisPipelineTests
             _analyzer,
             new ImageFindingsCache(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())), ai),
             ai,
+            Options.Create(new ChestXCds.Imaging.DicomWeb.DicomWebOptions()),
             new TestLifetime(),
             TimeProvider.System,
             NullLogger<AnalysisCoordinator>.Instance);
@@ -65,6 +66,7 @@ public sealed class StudyAnalysisPipelineTests
     {
         Service = ChestXServices.All[0],
         Request = new CdsHookRequest { Hook = "patient-view", Context = new HookContext { PatientId = "p1", UserId = "Practitioner/u1" } },
+        Client = "https://ehr.example.org",
         PatientId = "p1",
         Now = Now,
     };

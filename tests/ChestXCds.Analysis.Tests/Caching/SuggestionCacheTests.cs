@@ -43,6 +43,7 @@ public sealed class SuggestionCacheTests
     {
         Service = ChestXServices.All[0],
         Request = new CdsHookRequest { Hook = "order-sign", Context = new HookContext { PatientId = "p1", UserId = user } },
+        Client = "https://ehr.example.org",
         PatientId = "p1",
         Reports =
         [

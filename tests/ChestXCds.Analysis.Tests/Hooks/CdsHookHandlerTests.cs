@@ -43,6 +43,7 @@ public sealed class CdsHookHandlerTests
     private static CdsHookRequest Request(bool withStudies = true) =>
         JsonSerializer.Deserialize<CdsHookRequest>(RequestJson(withStudies).Replace("STARTED", Started, StringComparison.Ordinal), CdsHooksJson.Options)!;
 
+    private const string Client = "https://ehr.example.org";
     private static readonly FixedOptions<AnalysisOptions> Options = new(new AnalysisOptions());
 
     internal static PatientContextResolver Resolver(IFhirQueryClient? fhir = null) => new(
@@ -64,7 +65,7 @@ public sealed class CdsHookHandlerTests
     [Fact]
     public async Task GivenAnAiCardBesideTheDuplicateWarning_WhenHookHandled_ThenOneMergedCardKeepsTheRemoveSuggestion()
     {
-        var result = await Handler(new FixedSource()).HandleAsync(OrderSign, Request(), CancellationToken.None);
+        var result = await Handler(new FixedSource()).HandleAsync(OrderSign, Request(), Client, CancellationToken.None);
 
         Assert.False(result.PreconditionFailed);
         var card = Assert.Single(result.Response!.Cards);
@@ -85,7 +86,7 @@ public sealed class CdsHookHandlerTests
         var request = JsonSerializer.Deserialize<CdsHookRequest>(json, CdsHooksJson.Options)!;
         var handler = new CdsHookHandler(Resolver(fhir), [new PriorChestImagingCardSource(Options)], Options, TimeProvider.System, NullLogger<CdsHookHandler>.Instance);
 
-        var result = await handler.HandleAsync(OrderSign, request, CancellationToken.None);
+        var result = await handler.HandleAsync(OrderSign, request, Client, CancellationToken.None);
 
         Assert.Empty(result.Response!.Cards);
         Assert.Equal(0, fhir.Calls);
@@ -99,7 +100,7 @@ public sealed class CdsHookHandlerTests
         var json = RequestJson(withStudies: false).Replace("STARTED", Started, StringComparison.Ordinal).Replace(FhirServerAt, FhirServerAt + FhirServer, StringComparison.Ordinal).Replace("\"diagnosticReports\":null", "\"diagnosticReports\":{\"resourceType\":\"OperationOutcome\"}", StringComparison.Ordinal);
         var request = JsonSerializer.Deserialize<CdsHookRequest>(json, CdsHooksJson.Options)!;
 
-        var resolution = await Resolver(fhir).ResolveAsync(OrderSign, request, CancellationToken.None);
+        var resolution = await Resolver(fhir).ResolveAsync(OrderSign, request, Client, CancellationToken.None);
 
         Assert.True(resolution.Succeeded);
         Assert.Equal(2, fhir.MostAtOnce);
@@ -108,7 +109,7 @@ public sealed class CdsHookHandlerTests
     [Fact]
     public async Task GivenFailingCardSource_WhenHookHandled_ThenOtherCardsStillAnswered()
     {
-        var result = await Handler(new ThrowingSource()).HandleAsync(OrderSign, Request(), CancellationToken.None);
+        var result = await Handler(new ThrowingSource()).HandleAsync(OrderSign, Request(), Client, CancellationToken.None);
 
         Assert.Single(result.Response!.Cards);
     }
@@ -116,7 +117,7 @@ public sealed class CdsHookHandlerTests
     [Fact]
     public async Task GivenCardBreakingTheRules_WhenHookHandled_ThenLeftOut()
     {
-        var result = await Handler(new BrokenCardSource()).HandleAsync(OrderSign, Request(), CancellationToken.None);
+        var result = await Handler(new BrokenCardSource()).HandleAsync(OrderSign, Request(), Client, CancellationToken.None);
 
         Assert.Single(result.Response!.Cards);
     }
@@ -124,7 +125,7 @@ public sealed class CdsHookHandlerTests
     [Fact]
     public async Task GivenStudyOfAnotherPatientInPrefetch_WhenResolved_ThenDropped()
     {
-        var resolution = await Resolver().ResolveAsync(OrderSign, Request(), CancellationToken.None);
+        var resolution = await Resolver().ResolveAsync(OrderSign, Request(), Client, CancellationToken.None);
 
         Assert.Equal(["s1"], resolution.Context!.Studies.Select(s => s.Id!).ToArray());
         Assert.Single(resolution.Context.ChestImagingOrders);
@@ -134,7 +135,7 @@ public sealed class CdsHookHandlerTests
     [Fact]
     public async Task GivenKeyAbsentAndNoFhirServer_WhenHookHandled_ThenPreconditionFailedNamingTheKey()
     {
-        var result = await Handler().HandleAsync(OrderSign, Request(withStudies: false), CancellationToken.None);
+        var result = await Handler().HandleAsync(OrderSign, Request(withStudies: false), Client, CancellationToken.None);
 
         Assert.True(result.PreconditionFailed);
         Assert.Equal(["imagingStudies"], result.UnavailableKeys);

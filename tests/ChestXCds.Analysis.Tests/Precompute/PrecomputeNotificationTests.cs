@@ -27,14 +27,15 @@ public sealed class PrecomputeNotificationTests
     [Fact]
     public void GivenAnImagingStudy_WhenRead_ThenItIsQueuedByItsStudyInstanceUid()
     {
-        // REQ-ANA-04
-        var (studies, error) = PrecomputeNotification.Read(Study("s1"));
+        // REQ-ANA-04; REQ-SEC-01: the request records which client asked.
+        var (studies, error) = PrecomputeNotification.Read(Study("s1"), "https://ehr.example.org");
 
         Assert.Null(error);
         var (reference, request) = Assert.Single(studies);
         Assert.Equal("ImagingStudy/s1", reference);
         Assert.Equal("1.2.3", request.Location.StudyInstanceUid);
         Assert.Null(request.Location.WadoRsAddress);
+        Assert.Equal("https://ehr.example.org", request.Client);
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class PrecomputeNotificationTests
             ],
         };
 
-        var (studies, error) = PrecomputeNotification.Read(bundle);
+        var (studies, error) = PrecomputeNotification.Read(bundle, "https://ehr.example.org");
 
         Assert.Null(error);
         Assert.Equal("https://pacs.example.org/dicom-web", Assert.Single(studies).Request.Location.WadoRsAddress);
@@ -62,7 +63,7 @@ public sealed class PrecomputeNotificationTests
     public void GivenNoImagingStudy_WhenRead_ThenTheErrorSaysWhatToSend()
     {
         // REQ-ANA-04
-        var (studies, error) = PrecomputeNotification.Read(new Bundle { Type = Bundle.BundleType.History, Entry = [new Bundle.EntryComponent { Resource = new Parameters() }] });
+        var (studies, error) = PrecomputeNotification.Read(new Bundle { Type = Bundle.BundleType.History, Entry = [new Bundle.EntryComponent { Resource = new Parameters() }] }, "https://ehr.example.org");
 
         Assert.Empty(studies);
         Assert.Contains("full-resource", error, StringComparison.Ordinal);
@@ -72,7 +73,7 @@ public sealed class PrecomputeNotificationTests
     public void GivenAStudyWithoutAStudyInstanceUid_WhenRead_ThenTheErrorNamesIt()
     {
         // REQ-ANA-04
-        var (studies, error) = PrecomputeNotification.Read(Study("s9", uid: null));
+        var (studies, error) = PrecomputeNotification.Read(Study("s9", uid: null), "https://ehr.example.org");
 
         Assert.Empty(studies);
         Assert.Contains("ImagingStudy/s9", error, StringComparison.Ordinal);
@@ -82,7 +83,7 @@ public sealed class PrecomputeNotificationTests
     public void GivenSomethingThatIsNotFhir_WhenRead_ThenTheErrorSaysSo()
     {
         // REQ-ANA-04
-        var (_, error) = PrecomputeNotification.Read(null);
+        var (_, error) = PrecomputeNotification.Read(null, "https://ehr.example.org");
 
         Assert.Contains("not a FHIR R4 resource", error, StringComparison.Ordinal);
     }

@@ -36,7 +36,7 @@ public sealed class JwksRedirectTests : IDisposable
 
     [Theory]
     [InlineData("IJwksProvider")]
-    [InlineData("IFhirQueryClient")]
+    [InlineData(ChestXCds.Fhir.Reading.FhirQueryClient.HttpClientName)]
     [InlineData("DicomWebClient")]
     [InlineData("KServeClient")]
     [InlineData("IGenerativeReasoningClient")]

@@ -49,6 +49,18 @@ public sealed class ChestImageRetrieverOrthancTests(OrthancFixture orthanc)
         Assert.Equal(64, retrieved.Image.Width);
     }
 
+    // REQ-SEC-01: a PACS that answers another study's instance is refused; those pixels are never scored as this study.
+    [Fact]
+    public async Task GivenAPacsThatAnswersAnotherStudysInstance_WhenRetrieved_ThenRefused()
+    {
+        await using var proxy = new FaultyPacsProxy(orthanc.Server.BaseAddress, swapStudy: (OrthancFixture.NoFrontalStudy, OrthancFixture.MultiViewStudy));
+        await using var services = ImagingHost.Build();
+        var retriever = services.GetRequiredService<IChestImageRetriever>();
+
+        await Assert.ThrowsAsync<InstanceMismatchException>(() => retriever.RetrieveAsync(
+            new DicomStudyLocation(OrthancFixture.NoFrontalStudy, proxy.DicomWebBase.AbsoluteUri), null, CancellationToken.None));
+    }
+
     // REQ-IMG-02: a clear reason when nothing fits.
     [Fact]
     public async Task GivenStudyWithOnlyLateralAndKnee_WhenRetrieved_ThenNoSuitableImageSaysWhy()

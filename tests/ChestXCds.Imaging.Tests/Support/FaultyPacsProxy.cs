@@ -6,7 +6,8 @@ namespace ChestXCds.Imaging.Tests.Support;
 
 /// <summary>
 /// A loopback HTTP proxy in front of the real Orthanc that can misbehave the way PACSes do: answer
-/// the first requests with 503 + Retry-After, or hold every request longer than the client waits.
+/// the first requests with 503 + Retry-After, hold every request longer than the client waits, or answer
+/// every request about one study with another study's data (a hostile or misconfigured PACS).
 /// It records the Authorization header of each request.
 /// </summary>
 internal sealed class FaultyPacsProxy : IAsyncDisposable
@@ -16,10 +17,12 @@ internal sealed class FaultyPacsProxy : IAsyncDisposable
     private readonly Uri _target;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly (string From, string To)? _swapStudy;
     private int _unavailableLeft;
 
-    public FaultyPacsProxy(Uri target, int unavailableResponses = 0, int retryAfterSeconds = 1, TimeSpan? delay = null)
+    public FaultyPacsProxy(Uri target, int unavailableResponses = 0, int retryAfterSeconds = 1, TimeSpan? delay = null, (string From, string To)? swapStudy = null)
     {
+        _swapStudy = swapStudy;
         _target = target;
         _unavailableLeft = unavailableResponses;
         RetryAfterSeconds = retryAfterSeconds;
@@ -96,7 +99,8 @@ internal sealed class FaultyPacsProxy : IAsyncDisposable
                 await Task.Delay(Delay, _stop.Token);
             }
 
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_target, path));
+            var upstreamPath = _swapStudy is { } swap ? path.Replace(swap.From, swap.To, StringComparison.Ordinal) : path;
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_target, upstreamPath));
             request.Headers.TryAddWithoutValidation("Accept", context.Request.Headers["Accept"]);
             using var response = await _upstream.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _stop.Token);
             Requests.Enqueue((path, (int)response.StatusCode, authorization));
