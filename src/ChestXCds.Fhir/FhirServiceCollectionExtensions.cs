@@ -1,7 +1,6 @@
 using ChestXCds.Fhir.Imaging;
 using ChestXCds.Fhir.Mapping;
 using ChestXCds.Fhir.Reading;
-using ChestXCds.Fhir.Validation;
 using ChestXCds.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,8 +53,8 @@ public static class FhirServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<IAnalysisMapper, AnalysisMapper>();
 
-        // Validation: Firely against base R4 and fhir-profiles; one instance, as building it indexes specification.zip.
-        services.TryAddSingleton<IFhirResourceValidator, FirelyResourceValidator>();
+        // Validation (FirelyResourceValidator) is not registered: the hook path never validates (about 17 ms a resource warm,
+        // tens of seconds for the first call); `chestx validate`, the tests and the benchmarks make their own.
         return services;
     }
 }

@@ -17,9 +17,9 @@ public static class CardTopics
     /// <summary>patient-view: the latest chest study and its report impression.</summary>
     public static Coding LatestChestStudy { get; } = new(System, "latest-chest-study", "Latest chest radiograph");
 
-    /// <summary>AI analysis of a chest radiograph with verified reasoning (issue 6).</summary>
+    /// <summary>AI analysis of a chest radiograph with its step-by-step reasoning.</summary>
     public static Coding ChestAiAnalysis { get; } = new(System, "chest-ai-analysis", "Chest radiograph AI analysis");
 
-    /// <summary>The AI analysis of the latest chest radiograph is still running (issue 6).</summary>
+    /// <summary>The AI analysis of the latest chest radiograph is still running.</summary>
     public static Coding ChestAiAnalysisPending { get; } = new(System, "chest-ai-analysis-pending", "Chest radiograph AI analysis in progress");
 }
