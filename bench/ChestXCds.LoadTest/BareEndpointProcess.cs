@@ -52,8 +52,9 @@ public sealed class BareEndpointProcess : IAsyncDisposable
         start.ArgumentList.Add(bodyFile);
         start.ArgumentList.Add(contentType);
         start.ArgumentList.Add(baseAddress.AbsoluteUri.TrimEnd('/'));
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // As the service under test runs (ServiceProcess): Development, where loopback http is allowed.
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in clientSettings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -41,6 +41,7 @@ public sealed class ColdSplit(BenchEnvironment env, string studyId)
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" });
         services.AddChestXAnalysis(configuration);
         await using var provider = services.BuildServiceProvider();
 

@@ -1,3 +1,4 @@
+using ChestXCds.CdsHooks.Access;
 using ChestXCds.CdsHooks.Authentication;
 using ChestXCds.CdsHooks.Contracts;
 using ChestXCds.CdsHooks.Validation;
@@ -22,6 +23,8 @@ public static class CdsHooksServiceCollectionExtensions
         services.AddOptions<CdsHooksOptions>().BindConfiguration(CdsHooksOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CdsClientsOptions>().BindConfiguration(CdsClientsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CdsClientsOptions>, CdsClientsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CdsClientsOptions>, ClientAccessOptionsValidator>());
+        services.TryAddSingleton<ClientAccessPolicy>();
 
         services.TryAddSingleton<IValidator<CdsHookRequest>, CdsHookRequestValidator>();
         services.TryAddSingleton<IValidator<FeedbackRequest>, FeedbackRequestValidator>();

@@ -52,6 +52,7 @@ public sealed class CdsHooksServiceCollectionExtensionsTests : IDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" });
         services.AddChestXCdsHooks();
         return services.BuildServiceProvider();
     }

@@ -23,12 +23,18 @@ public sealed record PipelineResult
     public static PipelineResult Ready(PreparedSuggestion suggestion) => new(PipelineOutcome.Ready, suggestion, null);
 
     public static PipelineResult Unavailable(string reason) => new(PipelineOutcome.Unavailable, null, reason);
+
+    public static PipelineResult ImagingNotAllowed(string reason) => new(PipelineOutcome.ImagingNotAllowed, null, reason);
 }
 
-/// <summary>Ready: the analysis is there. Pending: it goes on in the background. Unavailable: there is none to be had now.</summary>
+/// <summary>
+/// Ready: the analysis is there. Pending: it goes on in the background. Unavailable: there is none to be had now.
+/// ImagingNotAllowed: the study's images are at a source this client may not make the service contact.
+/// </summary>
 public enum PipelineOutcome
 {
     Ready,
     Pending,
     Unavailable,
+    ImagingNotAllowed,
 }

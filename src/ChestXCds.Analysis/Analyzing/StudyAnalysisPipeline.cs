@@ -2,6 +2,7 @@ using ChestXCds.Analysis.Caching;
 using ChestXCds.Analysis.Context;
 using ChestXCds.Analysis.Hooks;
 using ChestXCds.Analysis.Studies;
+using ChestXCds.CdsHooks.Access;
 using ChestXCds.Fhir.Imaging;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public sealed class StudyAnalysisPipeline(
     AnalysisCoordinator images,
     SuggestionBuilder builder,
     SuggestionCache suggestions,
+    ClientAccessPolicy access,
     IOptionsMonitor<AiAnalysisOptions> options)
 {
     /// <exception cref="Exception">The image analysis failed (the original exception; the coordinator logged it).</exception>
@@ -38,6 +40,12 @@ public sealed class StudyAnalysisPipeline(
         if (location is null)
         {
             return PipelineResult.Unavailable("the latest chest study has no Study Instance UID");
+        }
+
+        if (location.WadoRsAddress is { } address && !access.AllowsImagingEndpoint(context.Client, address))
+        {
+            // Never contacted: the Endpoint is outside this client's AllowedImagingEndpoints (SSRF, token leakage).
+            return PipelineResult.ImagingNotAllowed("the study's DICOMweb Endpoint is not allowed for this client");
         }
 
         var ticket = await images.GetOrStartAsync(location, AnalysisScope.Of(context.Client, location), context.FhirServer?.BearerToken, deadline.Token).ConfigureAwait(false);

@@ -62,6 +62,9 @@ public sealed class AiAnalysisCardSource(
                 AnalysisTelemetry.PendingAnswers.Add(1);
                 Log.AnalysisPending(logger, (int)deadline.Budget.TotalMilliseconds);
                 return [AiCardComposer.Pending(latest, context.Now)];
+            case PipelineOutcome.ImagingNotAllowed:
+                Log.NoAiCard(logger, result.Reason!);
+                return [AiCardComposer.ImagingUnavailable(latest, context.Now)];
             default:
                 Log.NoAiCard(logger, result.Reason ?? "no analysis");
                 return [];

@@ -73,6 +73,17 @@ public static class AiCardComposer
         Source = new CardSource(CardComposer.SourceLabel, CardTopics.ChestAiAnalysisPending),
     };
 
+    /// <summary>The study's images are at a source this service may not contact for this EHR: say so, and nothing more.</summary>
+    public static Card ImagingUnavailable(ChestStudy study, DateTimeOffset now) => new()
+    {
+        Summary = $"AI analysis unavailable: the images of the chest radiograph of {study.Started:yyyy-MM-dd} could not be retrieved",
+        Detail = "The chest radiograph of " + study.Started.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            + " (" + CardComposer.Age(now - study.Started) + " ago) names an image source this service is not configured to read for this EHR, so it was not analysed. "
+            + "Nothing is known about its findings from the AI; ask your integration team if this persists.\n",
+        Indicator = CardIndicator.Info,
+        Source = new CardSource(CardComposer.SourceLabel, CardTopics.ChestAiAnalysisUnavailable),
+    };
+
     internal static CardIndicator Severity(IReadOnlyList<FindingScore> positives, AiAnalysisOptions options)
     {
         if (positives.Any(s => options.CriticalFindings.Contains(s.FindingId, StringComparer.OrdinalIgnoreCase) && s.Probability >= options.CriticalMinimumProbability))

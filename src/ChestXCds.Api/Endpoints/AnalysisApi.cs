@@ -1,3 +1,4 @@
+using ChestXCds.CdsHooks.Access;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChestXCds.Analysis.Precompute;
@@ -24,7 +25,7 @@ public static class AnalysisApi
         return app;
     }
 
-    private static async Task<IResult> PrecomputeAsync(HttpRequest http, IOptions<CdsHooksOptions> options, PrecomputeQueue queue, CancellationToken cancellationToken)
+    private static async Task<IResult> PrecomputeAsync(HttpRequest http, IOptions<CdsHooksOptions> options, ClientAccessPolicy access, PrecomputeQueue queue, CancellationToken cancellationToken)
     {
         var (body, error) = await JsonBody.ReadAsync<JsonObject>(http, options.Value.MaxRequestBodyBytes, cancellationToken);
         if (error is not null)
@@ -36,6 +37,12 @@ public static class AnalysisApi
         if (reason is not null)
         {
             return JsonBody.Invalid("body", reason);
+        }
+
+        // A study whose images are at a source this client may not name is refused whole, before anything is queued.
+        if (studies.FirstOrDefault(s => s.Request.Location.WadoRsAddress is { } address && !access.AllowsImagingEndpoint(s.Request.Client, address)) is { Reference: { } refused })
+        {
+            return JsonBody.Invalid("body", $"{refused}: its DICOMweb Endpoint is not in this client's AllowedImagingEndpoints.");
         }
 
         var queued = new JsonArray();

@@ -1,6 +1,7 @@
 using ChestXCds.Analysis.Hooks;
 using ChestXCds.Api.Feedback;
 using ChestXCds.CdsHooks;
+using ChestXCds.CdsHooks.Access;
 using ChestXCds.CdsHooks.Authentication;
 using ChestXCds.CdsHooks.Contracts;
 using ChestXCds.CdsHooks.Serialization;
@@ -33,6 +34,7 @@ public static class CdsHooksApi
         HttpRequest http,
         IOptions<CdsHooksOptions> options,
         IValidator<CdsHookRequest> validator,
+        ClientAccessPolicy access,
         CdsHookHandler handler,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -63,7 +65,15 @@ public static class CdsHooksApi
             return JsonBody.Invalid("hook", $"Service '{service.Id}' answers '{service.Hook}'.");
         }
 
-        var result = await handler.HandleAsync(service, request, CallerClient.Of(http.HttpContext.User), cancellationToken);
+        var client = CallerClient.Of(http.HttpContext.User);
+        if (request.FhirServer is { } fhirServer && access.RefuseFhirServer(client, new Uri(fhirServer)) is { } refusal)
+        {
+            // No request leaves for a server this client may not name (SSRF, token leakage).
+            Log.HookRequestRefused(logger, service.Id, "fhirServer not allowed");
+            return JsonBody.Invalid("fhirServer", refusal);
+        }
+
+        var result = await handler.HandleAsync(service, request, client, cancellationToken);
         if (result.Response is not { } response)
         {
             Log.PreconditionFailed(logger, service.Id, string.Join(",", result.UnavailableKeys));

@@ -17,4 +17,16 @@ public sealed class CdsClientRegistration
     /// refused without being fetched (server-side request forgery). Default: empty (jku refused).
     /// </summary>
     public List<string> AllowedJkuPrefixes { get; set; } = [];
+
+    /// <summary>
+    /// URL prefixes (whole path segments) of the FHIR servers this client may name as <c>fhirServer</c>; any other gets
+    /// 400 and no request. Required outside Development. Default: empty.
+    /// </summary>
+    public List<string> AllowedFhirServers { get; set; } = [];
+
+    /// <summary>
+    /// URL prefixes (whole path segments) of the DICOMweb endpoints this client's studies may name; an Endpoint outside
+    /// them is never contacted. Required outside Development. Default: empty.
+    /// </summary>
+    public List<string> AllowedImagingEndpoints { get; set; } = [];
 }

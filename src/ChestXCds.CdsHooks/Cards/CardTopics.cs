@@ -22,4 +22,7 @@ public static class CardTopics
 
     /// <summary>The AI analysis of the latest chest radiograph is still running.</summary>
     public static Coding ChestAiAnalysisPending { get; } = new(System, "chest-ai-analysis-pending", "Chest radiograph AI analysis in progress");
+
+    /// <summary>The images of the latest chest radiograph could not be analysed (not retrievable from an allowed source).</summary>
+    public static Coding ChestAiAnalysisUnavailable { get; } = new(System, "chest-ai-analysis-unavailable", "Chest radiograph AI analysis unavailable");
 }

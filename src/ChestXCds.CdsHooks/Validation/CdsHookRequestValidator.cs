@@ -41,6 +41,11 @@ public sealed class CdsHookRequestValidator : AbstractValidator<CdsHookRequest>
                 .OverridePropertyName("fhirAuthorization.token_type");
             RuleFor(r => r.FhirAuthorization!.Scope).NotEmpty().OverridePropertyName("fhirAuthorization.scope");
             RuleFor(r => r.FhirAuthorization!.Subject).NotEmpty().OverridePropertyName("fhirAuthorization.subject");
+            // A token scoped to one patient must be this hook's patient (CDS Hooks 2.0 fhirAuthorization.patient).
+            RuleFor(r => r.FhirAuthorization!.Patient)
+                .Must((request, patient) => patient is null || string.Equals(patient, request.Context?.PatientId, StringComparison.Ordinal))
+                .WithMessage("'fhirAuthorization.patient' must equal 'context.patientId'.")
+                .OverridePropertyName("fhirAuthorization.patient");
             RuleFor(r => r.FhirAuthorization!.ExpiresIn)
                 .NotNull().GreaterThan(0)
                 .OverridePropertyName("fhirAuthorization.expires_in");

@@ -60,8 +60,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
         var start = StartInfo(repositoryRoot, FindApiAssembly(repositoryRoot), "--urls", baseAddress.AbsoluteUri.TrimEnd('/'));
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Development: the demo's FHIR server and PACS are plain http on loopback, which only Development allows
+        // (CdsClients allow-lists; Production is https only and needs PublicBaseUrl and the lists).
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -4,6 +4,8 @@ using ChestXCds.Analysis.Context;
 using ChestXCds.Analysis.Hooks;
 using ChestXCds.Analysis.Studies;
 using ChestXCds.Analysis.Tests.Studies;
+using ChestXCds.CdsHooks.Access;
+using ChestXCds.CdsHooks.Authentication;
 using ChestXCds.CdsHooks.Contracts;
 using ChestXCds.CdsHooks.Services;
 using ChestXCds.Fhir.Imaging;
@@ -14,6 +16,8 @@ using ChestXCds.Testing;
 using Hl7.Fhir.Model;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Task = System.Threading.Tasks.Task;
@@ -23,11 +27,17 @@ namespace ChestXCds.Analysis.Tests.Analyzing;
 /// <summary>REQ-ANA-02, REQ-ANA-07: Locate → Image → Reason → Map for one study, every wait inside the hook's deadline.</summary>
 public sealed class StudyAnalysisPipelineTests
 {
+    private const string Client = "https://ehr.example.org";
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
     private readonly CountingAnalyzer _analyzer = new();
     private readonly StudyAnalysisPipeline _pipeline;
 
     public StudyAnalysisPipelineTests()
+        : this(Environments.Development, [])
+    {
+    }
+
+    private StudyAnalysisPipelineTests(string environment, List<string> allowedImagingEndpoints)
     {
         var ai = new FixedOptions<AiAnalysisOptions>(new AiAnalysisOptions());
         var images = new AnalysisCoordinator(
@@ -40,7 +50,9 @@ public sealed class StudyAnalysisPipelineTests
             NullLogger<AnalysisCoordinator>.Instance);
         var locator = new StudyEndpointResolver(new UnreachableFhir(), new EndpointCache(new FixedOptions<FhirReadingOptions>(new FhirReadingOptions())));
         var builder = new SuggestionBuilder(new StudyAnalysisAssembler(ReasoningFixture.Engine), new AnalysisMapper(Options.Create(new FhirMappingOptions())));
-        _pipeline = new StudyAnalysisPipeline(locator, images, builder, new SuggestionCache(ai), ai);
+        var clients = new CdsClientsOptions { Clients = [new CdsClientRegistration { Issuer = Client, AllowedFhirServers = ["https://ehr.example.org/fhir"], AllowedImagingEndpoints = allowedImagingEndpoints }] };
+        var access = new ClientAccessPolicy(new FixedOptions<CdsClientsOptions>(clients), new HostingEnvironment { EnvironmentName = environment });
+        _pipeline = new StudyAnalysisPipeline(locator, images, builder, new SuggestionCache(ai), access, ai);
     }
 
     private static ChestStudy Study(bool withUid = true)
@@ -51,7 +63,7 @@ public sealed class StudyAnalysisPipelineTests
             Id = "pacs",
             Status = Endpoint.EndpointStatus.Active,
             ConnectionType = new Hl7.Fhir.Model.Coding(WadoRsEndpoints.ConnectionTypeSystem, WadoRsEndpoints.ConnectionType),
-            Address = "http://pacs.example/dicom-web",
+            Address = "https://pacs.example/dicom-web",
         }];
         study.Endpoint = [new ResourceReference("#pacs")];
         if (!withUid)
@@ -66,7 +78,7 @@ public sealed class StudyAnalysisPipelineTests
     {
         Service = ChestXServices.All[0],
         Request = new CdsHookRequest { Hook = "patient-view", Context = new HookContext { PatientId = "p1", UserId = "Practitioner/u1" } },
-        Client = "https://ehr.example.org",
+        Client = Client,
         PatientId = "p1",
         Now = Now,
     };
@@ -113,6 +125,32 @@ public sealed class StudyAnalysisPipelineTests
 
         Assert.Equal(PipelineOutcome.Unavailable, result.Outcome);
         Assert.Equal(0, _analyzer.Calls);
+    }
+
+    [Theory]
+    [InlineData("Development", "https://pacs.other.example/dicom-web")]   // another PACS listed
+    [InlineData("Production", "https://pacs.example/dicom")]              // a prefix of the path, not of its segments
+    public async Task GivenAnEndpointTheClientMayNotName_WhenAnalysed_ThenImagingNotAllowedAndThePacsIsNeverContacted(string environment, string allowed)
+    {
+        // REQ-SEC-02: an Endpoint outside the client's AllowedImagingEndpoints is skipped, no request.
+        var pipeline = new StudyAnalysisPipelineTests(environment, [allowed]);
+        using var deadline = new HookDeadline(TimeSpan.FromSeconds(30), TimeProvider.System, CancellationToken.None);
+
+        var result = await pipeline._pipeline.AnalyzeAsync(Study(), Context(), deadline);
+
+        Assert.Equal(PipelineOutcome.ImagingNotAllowed, result.Outcome);
+        Assert.Equal(0, pipeline._analyzer.Calls);
+    }
+
+    [Fact]
+    public async Task GivenTheClientsListHoldsThePacs_WhenAnalysed_ThenTheAnalysisRuns()
+    {
+        var pipeline = new StudyAnalysisPipelineTests(Environments.Production, ["https://pacs.example"]);
+        using var deadline = new HookDeadline(TimeSpan.FromSeconds(30), TimeProvider.System, CancellationToken.None);
+
+        var result = await pipeline._pipeline.AnalyzeAsync(Study(), Context(), deadline);
+
+        Assert.Equal(PipelineOutcome.Ready, result.Outcome);
     }
 
     private sealed class UnreachableFhir : IFhirQueryClient

@@ -10,7 +10,8 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string> settings) : W
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // Development: the test FHIR server and JWKS are plain http on loopback, which only Development allows.
+        builder.UseEnvironment("Development");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
