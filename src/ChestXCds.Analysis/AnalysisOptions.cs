@@ -19,4 +19,21 @@ public sealed class AnalysisOptions
     /// EHRs give CDS services. The wait for a cold analysis is shorter (<see cref="AiAnalysisOptions.MaxAnalysisWaitMilliseconds"/>).
     /// </summary>
     public int HookBudgetMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// CR/DX studies whose FHIR metadata names no body part (no body site, procedure code or description) that a hook
+    /// checks against their DICOM header over QIDO-RS, newest first within the look-back; the others stay uncounted.
+    /// Default 2. 0 turns the check off.
+    /// </summary>
+    public int DicomBodyPartChecks { get; set; } = 2;
+
+    /// <summary>
+    /// The longest a hook waits for those QIDO-RS answers (they run side by side), in milliseconds, and never past the
+    /// hook's deadline; a study not answered by then is not counted. Default 500: a PACS on the hospital network
+    /// answers a series search in tens of milliseconds, and the rest of the budget is left to the analysis.
+    /// </summary>
+    public int DicomBodyPartWaitMilliseconds { get; set; } = 500;
+
+    /// <summary>How long a study's DICOM header answer (chest or not) is remembered, in minutes. Default 60. 0 remembers nothing.</summary>
+    public int DicomBodyPartCacheMinutes { get; set; } = 60;
 }

@@ -21,7 +21,8 @@ namespace ChestXCds.Analysis;
 public static class AnalysisServiceCollectionExtensions
 {
     /// <summary>
-    /// The hook flow (<see cref="CdsHookHandler"/>), context resolution, study selection, the chest imaging order
+    /// The hook flow (<see cref="CdsHookHandler"/>), context resolution, study selection (with the DICOM header check of
+    /// radiographs whose metadata names no body part, <see cref="StudyBodyPartResolver"/>), the chest imaging order
     /// catalog, the card sources (the FHIR-only cards and the AI card, composed by <see cref="CardMerger"/>), and the
     /// analysis pipeline with its image findings cache (in-memory, or Redis when <c>Analysis:Ai:RedisConfiguration</c>
     /// is set) and precompute queue. Also adds what it builds on: the protocol, FHIR, Imaging, Inference and Reasoning.
@@ -38,11 +39,16 @@ public static class AnalysisServiceCollectionExtensions
             .Validate(o => o.DuplicateLookBackHours is >= 1 and <= 24 * 365, "Analysis:DuplicateLookBackHours must be 1-8760.")
             .Validate(o => o.LatestStudyLookBackDays is >= 1 and <= 36500, "Analysis:LatestStudyLookBackDays must be 1-36500.")
             .Validate(o => o.HookBudgetMilliseconds is >= 1 and <= 600_000, "Analysis:HookBudgetMilliseconds must be 1-600000.")
+            .Validate(o => o.DicomBodyPartChecks is >= 0 and <= 10, "Analysis:DicomBodyPartChecks must be 0-10.")
+            .Validate(o => o.DicomBodyPartWaitMilliseconds is >= 1 and <= 600_000, "Analysis:DicomBodyPartWaitMilliseconds must be 1-600000.")
+            .Validate(o => o.DicomBodyPartCacheMinutes is >= 0 and <= 10_080, "Analysis:DicomBodyPartCacheMinutes must be 0-10080.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(ChestImagingOrderCatalog.Default);
         services.TryAddSingleton<StudySelector>();
+        services.TryAddSingleton<StudyBodyPartCache>();
+        services.TryAddSingleton<StudyBodyPartResolver>();
         services.TryAddSingleton<PatientContextResolver>();
         services.TryAddSingleton<CdsHookHandler>();
         services.TryAddSingleton<HookWarmup>();

@@ -21,6 +21,9 @@ public static class AnalysisTelemetry
     /// <summary>Cold analysis duration.</summary>
     public static Histogram<double> AnalysisDuration { get; } = Meter.CreateHistogram<double>("chestx.analysis.duration", unit: "ms", description: "Cold image analysis time (retrieval, decode, pipeline, inference)");
 
+    /// <summary>DICOM header checks of radiographs whose FHIR metadata names no body part.</summary>
+    public static Counter<long> BodyPartChecks { get; } = Meter.CreateCounter<long>("chestx.studies.body_part_checks", description: "DICOM header (QIDO-RS) body part checks, tagged outcome=chest|not-chest|remembered|unanswered");
+
     /// <summary>Hooks answered while the analysis was still running.</summary>
     public static Counter<long> PendingAnswers { get; } = Meter.CreateCounter<long>("chestx.analysis.pending", description: "Hooks answered before the analysis was ready");
 }

@@ -51,6 +51,7 @@ public sealed class ImagingServiceCollectionExtensionsTests
     [InlineData("AttemptTimeoutSeconds", "0")]
     [InlineData("DefaultBaseAddress", "ftp://pacs/dicom-web")]
     [InlineData("MaxInstanceBytes", "10")]
+    [InlineData("MaxQidoResponseBytes", "100")]
     [InlineData("TotalTimeoutSeconds", "5")]
     public async Task GivenInvalidSetting_WhenOptionsAreRead_ThenValidationFailsWithTheSectionName(string key, string value)
     {

@@ -17,12 +17,14 @@ namespace ChestXCds.Analysis.Context;
 /// are read first: without a chest imaging order nothing else is read (order-sign fires for every order a hospital
 /// signs). Otherwise each prefetch key is had by prefetch-or-query, the keys side by side, and translated by
 /// ChestXCds.Fhir into records. Resources whose subject is another patient are dropped (a misconfigured prefetch must
-/// not mix patients).
+/// not mix patients). The chest radiographs are selected once (<see cref="StudySelector"/>), after the radiographs
+/// whose metadata names no body part were checked against their DICOM header (<see cref="StudyBodyPartResolver"/>).
 /// </summary>
 public sealed class PatientContextResolver(
     PrefetchOrQueryReader reader,
     ChestImagingOrderCatalog orders,
     StudySelector selector,
+    StudyBodyPartResolver bodyParts,
     IOptionsMonitor<AnalysisOptions> options,
     TimeProvider time,
     ILogger<PatientContextResolver> logger)
@@ -62,6 +64,9 @@ public sealed class PatientContextResolver(
         var reports = Resources<DiagnosticReport>(results, PrefetchKeys.DiagnosticReports).Where(r => IsAbout(r.Subject, patientId)).Select(ReportRecords.From).ToList();
         var settings = options.CurrentValue;
         var lookBack = TimeSpan.FromTicks(Math.Max(TimeSpan.FromDays(settings.LatestStudyLookBackDays).Ticks, TimeSpan.FromHours(settings.DuplicateLookBackHours).Ticks));
+        // A study a few minutes "in the future" is clock skew between the EHR and this service, not a future study.
+        var (notBefore, notAfter) = (now - lookBack, now.AddMinutes(5));
+        var chestByDicomHeader = await bodyParts.ChestStudiesAsync(selector.Undetermined(studies, notBefore, notAfter), access, cancellationToken).ConfigureAwait(false);
         var resolved = new PatientContext
         {
             Service = service,
@@ -73,8 +78,7 @@ public sealed class PatientContextResolver(
             ChestImagingOrders = chestOrders,
             Studies = studies,
             Reports = reports,
-            // A study a few minutes "in the future" is clock skew between the EHR and this service, not a future study.
-            ChestStudies = selector.Select(studies, reports, now - lookBack, now.AddMinutes(5)),
+            ChestStudies = selector.Select(studies, reports, notBefore, notAfter, chestByDicomHeader),
             Now = now,
         };
         Log.ContextResolved(logger, service.Id, resolved.DraftOrders.Count, resolved.ChestImagingOrders.Count, resolved.Studies.Count, resolved.Reports.Count);

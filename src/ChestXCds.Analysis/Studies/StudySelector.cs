@@ -6,7 +6,9 @@ namespace ChestXCds.Analysis.Studies;
 /// <summary>
 /// Chooses the patient's chest radiographs (modality CR or DX, chest body site, chest procedure or chest words in
 /// the descriptions) started within a look-back, newest first, each with its report. Studies that were cancelled
-/// or entered in error, or have no start time, are not counted.
+/// or entered in error, or have no start time, are not counted. A radiograph whose metadata says nothing about the
+/// body part (<see cref="StudyBodyPart.Undetermined"/>) is counted only when its DICOM header said chest
+/// (<c>StudyBodyPartResolver</c>); the selector itself reads nothing.
 /// </summary>
 public sealed class StudySelector(ChestImagingOrderCatalog catalog)
 {
@@ -18,11 +20,16 @@ public sealed class StudySelector(ChestImagingOrderCatalog catalog)
     private static readonly HashSet<string> RadiographModalities = new(StringComparer.OrdinalIgnoreCase) { "CR", "DX" };
 
     /// <summary>Chest radiographs started in [<paramref name="notBefore"/>, <paramref name="notAfter"/>], newest first.</summary>
+    /// <param name="chestByDicomHeader">
+    /// Study Instance UIDs of <see cref="StudyBodyPart.Undetermined"/> radiographs whose DICOM header said chest; such
+    /// a radiograph is counted only when named here.
+    /// </param>
     public IReadOnlyList<ChestStudy> Select(
         IEnumerable<StudyRecord> studies,
         IEnumerable<ReportRecord> reports,
         DateTimeOffset notBefore,
-        DateTimeOffset notAfter)
+        DateTimeOffset notAfter,
+        IReadOnlySet<string>? chestByDicomHeader = null)
     {
         ArgumentNullException.ThrowIfNull(studies);
         ArgumentNullException.ThrowIfNull(reports);
@@ -30,8 +37,8 @@ public sealed class StudySelector(ChestImagingOrderCatalog catalog)
         var chosen = new List<ChestStudy>();
         foreach (var study in studies)
         {
-            if (study.Withdrawn || study.Started is not { } started || started < notBefore || started > notAfter
-                || RadiographModality(study) is not { } modality || !IsChest(study))
+            if (!InWindow(study, notBefore, notAfter) || study.Started is not { } started
+                || RadiographModality(study) is not { } modality || !IsChest(study, chestByDicomHeader))
             {
                 continue;
             }
@@ -43,12 +50,51 @@ public sealed class StudySelector(ChestImagingOrderCatalog catalog)
         return chosen.OrderByDescending(s => s.Started).ToList();
     }
 
+    /// <summary>
+    /// The CR/DX radiographs started in [<paramref name="notBefore"/>, <paramref name="notAfter"/>] whose metadata says
+    /// nothing about the body part (<see cref="StudyBodyPart.Undetermined"/>) and that have a Study Instance UID to ask
+    /// the PACS about, newest first. A radiograph that names another body part is not among them.
+    /// </summary>
+    public IReadOnlyList<StudyRecord> Undetermined(IEnumerable<StudyRecord> studies, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    {
+        ArgumentNullException.ThrowIfNull(studies);
+        return studies
+            .Where(s => InWindow(s, notBefore, notAfter) && RadiographModality(s) is not null && s.StudyInstanceUid is not null
+                        && BodyPartOf(s) == StudyBodyPart.Undetermined)
+            .OrderByDescending(s => s.Started)
+            .ToList();
+    }
+
+    /// <summary>What the study's FHIR metadata says about its body part; the modality is not looked at.</summary>
+    public StudyBodyPart BodyPartOf(StudyRecord study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        if (study.BodySites.Any(site => site.Code is not null && ChestBodySites.Contains(site.Code))
+            || catalog.Matches(study.ProcedureCodes)
+            || study.Texts.Any(t => ChestWords.Any(w => t.Contains(w, StringComparison.OrdinalIgnoreCase))))
+        {
+            return StudyBodyPart.Chest;
+        }
+
+        // A coding with neither code nor display names nothing; Texts holds only non-blank text.
+        return study.BodySites.Any(Names) || study.ProcedureCodes.Any(Names) || study.Texts.Count > 0
+            ? StudyBodyPart.NotChest
+            : StudyBodyPart.Undetermined;
+    }
+
+    private bool IsChest(StudyRecord study, IReadOnlySet<string>? chestByDicomHeader) => BodyPartOf(study) switch
+    {
+        StudyBodyPart.Chest => true,
+        StudyBodyPart.Undetermined => study.StudyInstanceUid is { } uid && chestByDicomHeader?.Contains(uid) == true,
+        _ => false,
+    };
+
+    private static bool InWindow(StudyRecord study, DateTimeOffset notBefore, DateTimeOffset notAfter) =>
+        !study.Withdrawn && study.Started is { } started && started >= notBefore && started <= notAfter;
+
     private static string? RadiographModality(StudyRecord study) => study.Modalities.FirstOrDefault(RadiographModalities.Contains);
 
-    private bool IsChest(StudyRecord study) =>
-        study.BodySites.Any(site => site.Code is not null && ChestBodySites.Contains(site.Code))
-        || catalog.Matches(study.ProcedureCodes)
-        || study.Texts.Any(t => ChestWords.Any(w => t.Contains(w, StringComparison.OrdinalIgnoreCase)));
+    private static bool Names(CodedValue code) => !string.IsNullOrWhiteSpace(code.Code) || !string.IsNullOrWhiteSpace(code.Display);
 
     /// <summary>A report about this study: it references the study, or shares an order (basedOn) with it; a final one before a preliminary one.</summary>
     private static ReportRecord? ReportOf(StudyRecord study, List<ReportRecord> reports)

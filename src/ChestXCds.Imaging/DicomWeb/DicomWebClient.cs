@@ -22,6 +22,13 @@ public sealed class DicomWebClient(HttpClient http, IOptions<DicomWebOptions> op
     // Series Instance UID, SOP Class UID, Instance Number.
     private const string QidoFields = "includefield=00080060&includefield=00185101&includefield=00180015&includefield=0020000E&includefield=00080016&includefield=00200013";
 
+    // Tags a series search should return besides the defaults: Modality, Body Part Examined, Series Description
+    // and Study Description (a study attribute, asked for by includefield, PS3.18 8.3.4.3).
+    private const string SeriesFields = "includefield=00080060&includefield=00180015&includefield=0008103E&includefield=00081030";
+
+    // Series asked for at most (PS3.18 8.3.4.4 limit); a radiograph study has a handful.
+    private const int MaxSeries = 100;
+
     /// <exception cref="StudyNotFoundException">404, 204 or an empty result.</exception>
     /// <exception cref="PacsUnavailableException">Connection refused, timeouts, 401/403, 5xx after retries.</exception>
     public async Task<IReadOnlyList<DicomInstanceSummary>> SearchInstancesAsync(Uri baseAddress, string studyInstanceUid, string? bearerToken, CancellationToken ct)
@@ -56,6 +63,66 @@ public sealed class DicomWebClient(HttpClient http, IOptions<DicomWebOptions> op
         catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
         {
             throw new PacsUnavailableException($"The PACS did not finish the QIDO-RS answer within {options.Value.TotalTimeoutSeconds} s.", ex);
+        }
+    }
+
+    /// <summary>
+    /// The series of a study with the attributes that name its body part: one QIDO-RS request
+    /// (GET {base}/studies/{uid}/series), its answer read up to <see cref="DicomWebOptions.MaxQidoResponseBytes"/>.
+    /// </summary>
+    /// <exception cref="InvalidDicomWebAddressException">The Study Instance UID is not a valid DICOM UID.</exception>
+    /// <exception cref="StudyNotFoundException">404, 204 or an empty result.</exception>
+    /// <exception cref="PacsUnavailableException">Connection refused, timeouts, 401/403, 5xx after retries, an answer over the size limit or not JSON.</exception>
+    public async Task<IReadOnlyList<DicomSeriesSummary>> SearchSeriesAsync(Uri baseAddress, string studyInstanceUid, string? bearerToken, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        if (!DicomUid.IsValid(studyInstanceUid))
+        {
+            throw new InvalidDicomWebAddressException("The Study Instance UID is not a valid DICOM UID (digits and dots, at most 64 characters).");
+        }
+
+        var uri = new Uri($"{baseAddress.AbsoluteUri.TrimEnd('/')}/studies/{studyInstanceUid}/series?{SeriesFields}&limit={MaxSeries}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Accept.ParseAdd("application/dicom+json");
+        request.Headers.Accept.ParseAdd("application/json");
+        Authorize(request, bearerToken);
+
+        using var response = await SendAsync(request, ct);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.NoContent)
+        {
+            throw new StudyNotFoundException(studyInstanceUid);
+        }
+
+        EnsureSuccess(response, "QIDO-RS");
+        var limit = options.Value.MaxQidoResponseBytes;
+        if (response.Content.Headers.ContentLength > limit)
+        {
+            throw new PacsUnavailableException($"The PACS answered QIDO-RS with more than {limit} bytes.");
+        }
+
+        using var body = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.TotalTimeoutSeconds));
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, body.Token);
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(linked.Token);
+            using var buffer = new MemoryStream();
+            await CopyLimitedAsync(stream, buffer, limit, () => new PacsUnavailableException($"The PACS answered QIDO-RS with more than {limit} bytes."), linked.Token);
+            buffer.Position = 0;
+            using var json = await JsonDocument.ParseAsync(buffer, cancellationToken: linked.Token);
+            var series = QidoJson.ParseSeries(json.RootElement);
+            return series.Count == 0 ? throw new StudyNotFoundException(studyInstanceUid) : series;
+        }
+        catch (JsonException ex)
+        {
+            throw new PacsUnavailableException("The PACS answered QIDO-RS with malformed JSON.", ex);
+        }
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            throw new PacsUnavailableException($"The PACS did not finish the QIDO-RS answer within {options.Value.TotalTimeoutSeconds} s.", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new PacsUnavailableException("The connection to the PACS broke during the QIDO-RS answer.", ex);
         }
     }
 
@@ -100,7 +167,7 @@ public sealed class DicomWebClient(HttpClient http, IOptions<DicomWebOptions> op
             var mediaType = response.Content.Headers.ContentType;
             if (string.Equals(mediaType?.MediaType, "application/dicom", StringComparison.OrdinalIgnoreCase))
             {
-                return await CopyLimitedAsync(stream, destination, limit, linked.Token);
+                return await CopyLimitedAsync(stream, destination, limit, () => new InstanceTooLargeException(limit), linked.Token);
             }
 
             var boundary = mediaType?.Parameters.FirstOrDefault(p => string.Equals(p.Name, "boundary", StringComparison.OrdinalIgnoreCase))?.Value?.Trim('"');
@@ -121,7 +188,7 @@ public sealed class DicomWebClient(HttpClient http, IOptions<DicomWebOptions> op
         }
     }
 
-    private static async Task<long> CopyLimitedAsync(Stream source, Stream destination, long limit, CancellationToken ct)
+    private static async Task<long> CopyLimitedAsync(Stream source, Stream destination, long limit, Func<Exception> tooLarge, CancellationToken ct)
     {
         var buffer = new byte[81920];
         long total = 0;
@@ -131,7 +198,7 @@ public sealed class DicomWebClient(HttpClient http, IOptions<DicomWebOptions> op
             total += read;
             if (total > limit)
             {
-                throw new InstanceTooLargeException(limit);
+                throw tooLarge();
             }
 
             await destination.WriteAsync(buffer.AsMemory(0, read), ct);

@@ -44,6 +44,13 @@ public sealed class DicomWebOptions
     public long MaxInstanceBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>
+    /// Largest QIDO-RS series search answer accepted, in bytes. Default 1048576 (1 MiB): a radiograph study's
+    /// series answer is a few kilobytes, and one the service reads inside a hook must not hold it up.
+    /// </summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxQidoResponseBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
     /// Send the EHR's FHIR access token to the DICOMweb server as a bearer token. Default false: only
     /// where the deployment says the PACS expects it (STANDARDS.md), since the token grants FHIR access.
     /// </summary>

@@ -3,18 +3,13 @@ using System.Text.Json;
 
 namespace ChestXCds.Imaging.DicomWeb;
 
-/// <summary>Reads the DICOM JSON model (PS3.18 F.2) of a QIDO-RS instance search.</summary>
+/// <summary>Reads the DICOM JSON model (PS3.18 F.2) of a QIDO-RS instance or series search.</summary>
 internal static class QidoJson
 {
     public static List<DicomInstanceSummary> ParseInstances(JsonElement root)
     {
         var instances = new List<DicomInstanceSummary>();
-        if (root.ValueKind != JsonValueKind.Array)
-        {
-            throw new JsonException("A QIDO-RS answer is a JSON array.");
-        }
-
-        foreach (var dataset in root.EnumerateArray())
+        foreach (var dataset in Datasets(root))
         {
             var series = First(dataset, "0020000E");
             var sop = First(dataset, "00080018");
@@ -36,6 +31,14 @@ internal static class QidoJson
 
         return instances;
     }
+
+    public static List<DicomSeriesSummary> ParseSeries(JsonElement root) =>
+        Datasets(root)
+            .Select(dataset => new DicomSeriesSummary(First(dataset, "00080060"), First(dataset, "00180015"), First(dataset, "0008103E"), First(dataset, "00081030")))
+            .ToList();
+
+    private static JsonElement.ArrayEnumerator Datasets(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Array ? root.EnumerateArray() : throw new JsonException("A QIDO-RS answer is a JSON array.");
 
     private static string? First(JsonElement dataset, string tag)
     {

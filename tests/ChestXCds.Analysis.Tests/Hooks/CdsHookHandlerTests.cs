@@ -4,6 +4,7 @@ using ChestXCds.Analysis.Context;
 using ChestXCds.Analysis.Hooks;
 using ChestXCds.Analysis.Orders;
 using ChestXCds.Analysis.Studies;
+using ChestXCds.Analysis.Tests.Support;
 using ChestXCds.CdsHooks.Cards;
 using ChestXCds.CdsHooks.Contracts;
 using ChestXCds.CdsHooks.Serialization;
@@ -46,10 +47,11 @@ public sealed class CdsHookHandlerTests
     private const string Client = "https://ehr.example.org";
     private static readonly FixedOptions<AnalysisOptions> Options = new(new AnalysisOptions());
 
-    internal static PatientContextResolver Resolver(IFhirQueryClient? fhir = null) => new(
+    internal static PatientContextResolver Resolver(IFhirQueryClient? fhir = null, StudyBodyPartResolver? bodyParts = null) => new(
         new PrefetchOrQueryReader(fhir ?? new NoServer(), NullLogger<PrefetchOrQueryReader>.Instance),
         ChestImagingOrderCatalog.Default,
         new StudySelector(ChestImagingOrderCatalog.Default),
+        bodyParts ?? BodyPartHost.Unused,
         Options,
         TimeProvider.System,
         NullLogger<PatientContextResolver>.Instance);

@@ -26,6 +26,16 @@ public sealed class StudySelectorTests
         Series = [new ImagingStudy.SeriesComponent { Uid = "1.2", Modality = new Coding("http://dicom.nema.org/resources/ontology/DCM", modality), BodySite = new Coding("http://snomed.info/sct", bodySite) }],
     };
 
+    /// <summary>A radiograph as sparse feeds send it: modality, Study Instance UID and start, nothing about the body part.</summary>
+    internal static ImagingStudy Sparse(string id, DateTimeOffset started, string uid, string modality = "DX") => new()
+    {
+        Id = id,
+        Status = ImagingStudy.ImagingStudyStatus.Available,
+        Started = started.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+        Identifier = [new Identifier("urn:dicom:uid", "urn:oid:" + uid)],
+        Modality = [new Coding("http://dicom.nema.org/resources/ontology/DCM", modality)],
+    };
+
     [Fact]
     public void GivenMixedStudies_WhenSelected_ThenChestRadiographsInWindowNewestFirst()
     {
@@ -85,5 +95,98 @@ public sealed class StudySelectorTests
         var report = new DiagnosticReport { Status = DiagnosticReport.DiagnosticReportStatus.Final, BasedOn = [new ResourceReference("ServiceRequest/o1")], Conclusion = "By order." };
 
         Assert.Equal("By order.", Assert.Single(Select(new[] { study }, new[] { report }, Now.AddHours(-72), Now)).Impression);
+    }
+
+    // REQ-CDS-13: metadata that names nothing is not metadata that names another body part.
+    [Fact]
+    public void GivenARadiographWithOnlyModalityAndUid_WhenClassified_ThenUndetermined()
+    {
+        var study = StudyRecords.From(Sparse("s", Now.AddHours(-1), "1.2.3.1"));
+
+        Assert.Equal(StudyBodyPart.Undetermined, selector.BodyPartOf(study));
+    }
+
+    // REQ-CDS-13
+    [Theory]
+    [InlineData("body site knee")]
+    [InlineData("local procedure code")]
+    [InlineData("description")]
+    [InlineData("series description")]
+    public void GivenARadiographNamingAnotherBodyPart_WhenClassified_ThenNotChest(string how)
+    {
+        var study = Sparse("s", Now.AddHours(-1), "1.2.3.1");
+        switch (how)
+        {
+            case "body site knee":
+                study.Series = [new ImagingStudy.SeriesComponent { Uid = "1.2.3.1.1", BodySite = new Coding("http://snomed.info/sct", "72696002") }];
+                break;
+            case "local procedure code":
+                study.ProcedureCode = [new CodeableConcept("urn:oid:1.2.840.99.1", "XR-LOCAL-42")];
+                break;
+            case "description":
+                study.Description = "XR KNEE 2 VIEWS";
+                break;
+            default:
+                study.Series = [new ImagingStudy.SeriesComponent { Uid = "1.2.3.1.1", Description = "Hand PA" }];
+                break;
+        }
+
+        Assert.Equal(StudyBodyPart.NotChest, selector.BodyPartOf(StudyRecords.From(study)));
+    }
+
+    // REQ-CDS-13
+    [Fact]
+    public void GivenAnEmptyBodySiteCoding_WhenClassified_ThenItNamesNothing()
+    {
+        var study = Sparse("s", Now.AddHours(-1), "1.2.3.1");
+        study.Series = [new ImagingStudy.SeriesComponent { Uid = "1.2.3.1.1", BodySite = new Coding() }];
+
+        Assert.Equal(StudyBodyPart.Undetermined, selector.BodyPartOf(StudyRecords.From(study)));
+    }
+
+    // REQ-CDS-13: only the sparse radiographs in the window with a UID to ask about, newest first; never the knee, the CT or a withdrawn one.
+    [Fact]
+    public void GivenMixedStudies_WhenUndeterminedAreListed_ThenOnlySparseRadiographsInTheWindowNewestFirst()
+    {
+        var knee = Sparse("knee", Now.AddHours(-1), "1.2.3.2");
+        knee.Description = "Knee AP";
+        var withdrawn = Sparse("gone", Now.AddHours(-1), "1.2.3.6");
+        withdrawn.Status = ImagingStudy.ImagingStudyStatus.EnteredInError;
+        var noUid = Sparse("no-uid", Now.AddHours(-1), "1.2.3.7");
+        noUid.Identifier = [];
+        var studies = new[]
+        {
+            Sparse("older", Now.AddHours(-20), "1.2.3.1", modality: "CR"),
+            knee,
+            Sparse("ct", Now.AddHours(-1), "1.2.3.3", modality: "CT"),
+            Sparse("newer", Now.AddHours(-2), "1.2.3.4"),
+            Sparse("too-old", Now.AddHours(-100), "1.2.3.5"),
+            withdrawn,
+            noUid,
+            Study("chest", Now.AddHours(-1)),
+        }.Select(StudyRecords.From);
+
+        var undetermined = selector.Undetermined(studies, Now.AddHours(-72), Now);
+
+        Assert.Equal(["newer", "older"], undetermined.Select(s => s.Id!).ToArray());
+    }
+
+    // REQ-CDS-13: a sparse radiograph counts once its DICOM header said chest; the header never lifts a study whose metadata names another body part.
+    [Fact]
+    public void GivenStudiesWhoseHeaderSaidChest_WhenSelected_ThenOnlyTheUndeterminedOnesAmongThemAreChosen()
+    {
+        var knee = Sparse("knee", Now.AddHours(-1), "1.2.3.2");
+        knee.Description = "Knee AP";
+        var studies = new[] { Sparse("sparse", Now.AddHours(-2), "1.2.3.1"), knee, Sparse("unchecked", Now.AddHours(-3), "1.2.3.3") };
+        var headerSaidChest = new HashSet<string> { "1.2.3.1", "1.2.3.2" };
+
+        var without = Select(studies, [], Now.AddHours(-72), Now);
+        var with = selector.Select(studies.Select(StudyRecords.From), [], Now.AddHours(-72), Now, headerSaidChest);
+
+        Assert.Empty(without);
+        var chosen = Assert.Single(with);
+        Assert.Equal("sparse", chosen.Study.Id);
+        Assert.Equal("DX", chosen.Modality);
+        Assert.Equal("Chest radiograph", chosen.Description);
     }
 }

@@ -111,4 +111,53 @@ public sealed class CardFlowTests : IDisposable
         Assert.Contains("No report of this study was found", (string?)card["detail"], StringComparison.Ordinal);
         Assert.Equal(2, harness.FhirRequestsTo("ImagingStudy"));
     }
+
+    // REQ-CDS-13: a DX study with only its UID and a referenced Endpoint, the way sparse feeds send it, is asked
+    // about over QIDO-RS (once for repeated hooks) and gives the card a fully described chest study gives.
+    [Fact]
+    public async Task GivenASparseDxStudyWhoseDicomHeaderSaysChest_WhenOrderSignedTwice_ThenWarningCardsAndOneQidoRequest()
+    {
+        using var sparse = new ApiHarness(s =>
+        {
+            // A deadline no busy test machine reaches: this test is about what is selected, not about time.
+            s["Analysis:HookBudgetMilliseconds"] = "30000";
+            s["Analysis:DicomBodyPartWaitMilliseconds"] = "30000";
+        });
+        var started = DateTimeOffset.UtcNow.AddHours(-5);
+        sparse.ServeFhir($"Patient/{FhirFixtures.PatientId}", FhirFixtures.Patient());
+        sparse.ServeFhir("ImagingStudy", FhirFixtures.Searchset($$$"""
+            {"resourceType":"ImagingStudy","id":"img-sparse-1","status":"available",
+             "identifier":[{"system":"urn:dicom:uid","value":"urn:oid:{{{FhirFixtures.StudyUid}}}"}],
+             "modality":[{"system":"http://dicom.nema.org/resources/ontology/DCM","code":"DX"}],
+             "subject":{"reference":"Patient/{{{FhirFixtures.PatientId}}}"},"started":"{{{FhirFixtures.Time(started)}}}",
+             "endpoint":[{"reference":"Endpoint/pacs-1"}]}
+            """), paramName: "patient", paramValue: FhirFixtures.PatientId);
+        sparse.ServeFhir("DiagnosticReport", FhirFixtures.Searchset(), paramName: "patient", paramValue: FhirFixtures.PatientId);
+        sparse.ServeFhir("Endpoint/pacs-1", $$$"""
+            {"resourceType":"Endpoint","id":"pacs-1","status":"active",
+             "connectionType":{"system":"http://terminology.hl7.org/CodeSystem/endpoint-connection-type","code":"dicom-wado-rs"},
+             "payloadType":[{"text":"DICOM"}],"address":"{{{sparse.Fhir.Url}}}/dicom-web"}
+            """);
+        var qido = $"/dicom-web/studies/{FhirFixtures.StudyUid}/series";
+        sparse.Fhir.Given(WireMock.RequestBuilders.Request.Create().WithPath(qido).UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/dicom+json")
+                .WithBody("""[{"00080060":{"vr":"CS","Value":["DX"]},"00180015":{"vr":"CS","Value":["CHEST"]}}]"""));
+
+        var first = await sparse.PostHookAsync("chestx-order-sign", HookBodies.OrderSign(sparse.FhirBase));
+        var second = await sparse.PostHookAsync("chestx-order-sign", HookBodies.OrderSign(sparse.FhirBase));
+
+        foreach (var response in new[] { first, second })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var card = Assert.Single(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["cards"]!.AsArray())!;
+            Assert.Equal("warning", (string?)card["indicator"]);
+            Assert.Equal("prior-chest-imaging", (string?)card["source"]!["topic"]!["code"]);
+            Assert.Contains("5 h ago", (string?)card["summary"], StringComparison.Ordinal);
+        }
+
+        var qidoRequests = sparse.Fhir.LogEntries.Where(e => e.RequestMessage.Path == qido).ToList();
+        var request = Assert.Single(qidoRequests).RequestMessage;
+        Assert.Contains("includefield=00180015", request.Url, StringComparison.Ordinal);
+        Assert.False(request.Headers?.ContainsKey("Authorization") ?? false, "the FHIR token went to the PACS");
+    }
 }

@@ -1,6 +1,7 @@
 using ChestXCds.Imaging.Decoding;
 using ChestXCds.Imaging.Errors;
 using ChestXCds.Imaging.Tests.Support;
+using ChestXCds.Testing.Dicom;
 
 namespace ChestXCds.Imaging.Tests.Decoding;
 

@@ -1,6 +1,7 @@
 using ChestXCds.Imaging.Display;
 using ChestXCds.Imaging.Errors;
 using ChestXCds.Imaging.Tests.Support;
+using ChestXCds.Testing.Dicom;
 
 namespace ChestXCds.Imaging.Tests.Display;
 

@@ -1,4 +1,5 @@
 using ChestXCds.Cli.Demo;
+using ChestXCds.Testing.Dicom;
 
 namespace ChestXCds.Imaging.Tests.Support;
 

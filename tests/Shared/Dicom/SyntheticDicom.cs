@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace ChestXCds.Imaging.Tests.Support;
+namespace ChestXCds.Testing.Dicom;
 
 /// <summary>What a synthetic DICOM file holds; defaults give a 64x64 8-bit MONOCHROME2 DX PA chest image.</summary>
 internal sealed record SyntheticImage
@@ -12,6 +12,8 @@ internal sealed record SyntheticImage
     public string Modality { get; init; } = "DX";
     public string? ViewPosition { get; init; } = "PA";
     public string? BodyPart { get; init; } = "CHEST";
+    public string? StudyDescription { get; init; }
+    public string? SeriesDescription { get; init; }
     public int InstanceNumber { get; init; } = 1;
     public int Width { get; init; } = 64;
     public int Height { get; init; } = 64;
@@ -34,7 +36,10 @@ internal sealed record SyntheticImage
     public byte[]? JpegFragment { get; init; }
 }
 
-/// <summary>Writes small Explicit VR Little Endian DICOM Part 10 files (PS3.10 7.1) for tests.</summary>
+/// <summary>
+/// Writes small Explicit VR Little Endian DICOM Part 10 files (PS3.10 7.1) for tests. Compiled into the test projects
+/// that need DICOM files the shared data lacks (tests/Directory.Build.props, UsesDicomHelpers).
+/// </summary>
 internal static class SyntheticDicom
 {
     private const string DigitalXRay = "1.2.840.10008.5.1.4.1.1.1.1";
@@ -62,6 +67,8 @@ internal static class SyntheticDicom
         Element(data, 0x0008, 0x0016, "UI", Uid(DigitalXRay));
         Element(data, 0x0008, 0x0018, "UI", Uid(image.SopUid));
         Element(data, 0x0008, 0x0060, "CS", Text(image.Modality));
+        Optional(data, 0x0008, 0x1030, "LO", image.StudyDescription);
+        Optional(data, 0x0008, 0x103E, "LO", image.SeriesDescription);
         Element(data, 0x0010, 0x0010, "PN", Text("Synthetic^Test"));
         Element(data, 0x0010, 0x0020, "LO", Text("SYNTH-1"));
         Optional(data, 0x0018, 0x0015, "CS", image.BodyPart);
