@@ -17,19 +17,20 @@ public sealed class StudyBodyPartCache(IOptionsMonitor<AnalysisOptions> options)
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
 
     /// <summary>True when the answer for this study at this address is remembered; <paramref name="chest"/> is that answer.</summary>
-    public bool TryGet(Uri dicomWebBase, string studyInstanceUid, out bool chest) =>
-        _cache.TryGetValue(Key(dicomWebBase, studyInstanceUid), out chest);
+    public bool TryGet(string client, Uri dicomWebBase, string studyInstanceUid, out bool chest) =>
+        _cache.TryGetValue(Key(client, dicomWebBase, studyInstanceUid), out chest);
 
-    public void Set(Uri dicomWebBase, string studyInstanceUid, bool chest)
+    public void Set(string client, Uri dicomWebBase, string studyInstanceUid, bool chest)
     {
         var minutes = options.CurrentValue.DicomBodyPartCacheMinutes;
         if (minutes > 0)
         {
-            _cache.Set(Key(dicomWebBase, studyInstanceUid), chest, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(minutes) });
+            _cache.Set(Key(client, dicomWebBase, studyInstanceUid), chest, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(minutes) });
         }
     }
 
     public void Dispose() => _cache.Dispose();
 
-    private static string Key(Uri dicomWebBase, string studyInstanceUid) => dicomWebBase.AbsoluteUri + "\n" + studyInstanceUid;
+    // Per client as every shared result is (SECURITY.md, tenant isolation).
+    private static string Key(string client, Uri dicomWebBase, string studyInstanceUid) => client + "\n" + dicomWebBase.AbsoluteUri + "\n" + studyInstanceUid;
 }

@@ -66,7 +66,7 @@ public sealed class PatientContextResolver(
         var lookBack = TimeSpan.FromTicks(Math.Max(TimeSpan.FromDays(settings.LatestStudyLookBackDays).Ticks, TimeSpan.FromHours(settings.DuplicateLookBackHours).Ticks));
         // A study a few minutes "in the future" is clock skew between the EHR and this service, not a future study.
         var (notBefore, notAfter) = (now - lookBack, now.AddMinutes(5));
-        var chestByDicomHeader = await bodyParts.ChestStudiesAsync(selector.Undetermined(studies, notBefore, notAfter), access, cancellationToken).ConfigureAwait(false);
+        var chestByDicomHeader = await bodyParts.ChestStudiesAsync(selector.Undetermined(studies, notBefore, notAfter), access, client, cancellationToken).ConfigureAwait(false);
         var resolved = new PatientContext
         {
             Service = service,

@@ -1,3 +1,4 @@
+using ChestXCds.CdsHooks.Access;
 using ChestXCds.Analysis.Caching;
 using ChestXCds.Domain.Records;
 using ChestXCds.Fhir.Imaging;
@@ -22,13 +23,14 @@ public sealed class StudyBodyPartResolver(
     StudyEndpointResolver locator,
     DicomWebClient dicomWeb,
     StudyBodyPartCache cache,
+    ClientAccessPolicy access,
     IOptions<DicomWebOptions> dicomWebOptions,
     IOptionsMonitor<AnalysisOptions> options,
     TimeProvider time,
     ILogger<StudyBodyPartResolver> logger)
 {
     /// <returns>The Study Instance UIDs among <paramref name="undetermined"/> whose DICOM header says chest.</returns>
-    public async Task<IReadOnlySet<string>> ChestStudiesAsync(IReadOnlyList<StudyRecord> undetermined, FhirServerAccess? server, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> ChestStudiesAsync(IReadOnlyList<StudyRecord> undetermined, FhirServerAccess? server, string client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(undetermined);
         var settings = options.CurrentValue;
@@ -40,25 +42,26 @@ public sealed class StudyBodyPartResolver(
 
         using var timer = new CancellationTokenSource(TimeSpan.FromMilliseconds(settings.DicomBodyPartWaitMilliseconds), time);
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-        var answers = await Task.WhenAll(studies.Select(s => CheckAsync(s, server, wait.Token))).ConfigureAwait(false);
+        var answers = await Task.WhenAll(studies.Select(s => CheckAsync(s, server, client, wait.Token))).ConfigureAwait(false);
 
         Log.BodyPartsChecked(logger, answers.Length, answers.Count(a => a.Chest == true), answers.Count(a => a.Chest is null), answers.Count(a => a.Cached));
         return studies.Zip(answers).Where(p => p.Second.Chest == true).Select(p => p.First.StudyInstanceUid!).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <returns>Chest or not; null when there is no answer.</returns>
-    private async Task<(bool? Chest, bool Cached)> CheckAsync(StudyRecord study, FhirServerAccess? server, CancellationToken cancellationToken)
+    private async Task<(bool? Chest, bool Cached)> CheckAsync(StudyRecord study, FhirServerAccess? server, string client, CancellationToken cancellationToken)
     {
         try
         {
             var location = await locator.ResolveAsync(study, server, cancellationToken).ConfigureAwait(false);
-            if (location is null)
+            if (location is null || (location.WadoRsAddress is { } address && !access.AllowsImagingEndpoint(client, address)))
             {
+                // No UID, or an Endpoint this client may not make the service contact: never queried.
                 return (null, false);
             }
 
             var baseAddress = DicomWebAddress.ResolveBase(location, dicomWebOptions.Value.DefaultBaseAddress);
-            if (cache.TryGet(baseAddress, location.StudyInstanceUid, out var remembered))
+            if (cache.TryGet(client, baseAddress, location.StudyInstanceUid, out var remembered))
             {
                 AnalysisTelemetry.BodyPartChecks.Add(1, new KeyValuePair<string, object?>("outcome", "remembered"));
                 return (remembered, true);
@@ -66,7 +69,7 @@ public sealed class StudyBodyPartResolver(
 
             var series = await dicomWeb.SearchSeriesAsync(baseAddress, location.StudyInstanceUid, server?.BearerToken, cancellationToken).ConfigureAwait(false);
             var chest = DicomHeaderBodyPart.SaysChest(series);
-            cache.Set(baseAddress, location.StudyInstanceUid, chest);
+            cache.Set(client, baseAddress, location.StudyInstanceUid, chest);
             AnalysisTelemetry.BodyPartChecks.Add(1, new KeyValuePair<string, object?>("outcome", chest ? "chest" : "not-chest"));
             return (chest, false);
         }

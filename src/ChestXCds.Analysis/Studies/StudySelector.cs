@@ -15,7 +15,8 @@ public sealed class StudySelector(ChestImagingOrderCatalog catalog)
     /// <summary>SNOMED CT body structures of the chest: thoracic structure, chest, entire thorax; and DICOM's CHEST.</summary>
     private static readonly HashSet<string> ChestBodySites = new(StringComparer.OrdinalIgnoreCase) { "51185008", "43799004", "302551006", "CHEST", "THORAX" };
 
-    private static readonly string[] ChestWords = ["chest", "thorax", "thoracic", "cxr", "lung"];
+    /// <summary>Words that name the chest in a description. Not "thoracic": in radiograph descriptions it usually means the thoracic spine.</summary>
+    private static readonly string[] ChestWords = ["chest", "thorax", "cxr", "lung"];
 
     private static readonly HashSet<string> RadiographModalities = new(StringComparer.OrdinalIgnoreCase) { "CR", "DX" };
 

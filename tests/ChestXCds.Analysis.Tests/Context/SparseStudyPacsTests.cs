@@ -57,11 +57,11 @@ public sealed class SparseStudyPacsTests(PacsFixture pacs)
         using var host = new BodyPartHost();
         var resolver = CdsHookHandlerTests.Resolver(bodyParts: host.Resolver);
 
-        var resolution = await resolver.ResolveAsync(ChestXServices.Find(ChestXServices.PatientViewId)!, Request(HookIds.PatientView, studyUid), CancellationToken.None);
+        var resolution = await resolver.ResolveAsync(ChestXServices.Find(ChestXServices.PatientViewId)!, Request(HookIds.PatientView, studyUid), "https://ehr.example.org", CancellationToken.None);
 
         var context = resolution.Context!;
         Assert.Single(context.Studies);
-        Assert.Equal(chest ? [studyUid] : [], context.ChestStudies.Select(s => s.StudyInstanceUid!).ToArray());
+        Assert.Equal(chest ? new[] { studyUid } : [], context.ChestStudies.Select(s => s.StudyInstanceUid!).ToArray());
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class SparseStudyPacsTests(PacsFixture pacs)
         using var host = new BodyPartHost();
         var handler = new CdsHookHandler(CdsHookHandlerTests.Resolver(bodyParts: host.Resolver), [new PriorChestImagingCardSource(Options)], Options, TimeProvider.System, NullLogger<CdsHookHandler>.Instance);
 
-        var result = await handler.HandleAsync(ChestXServices.Find(ChestXServices.PatientViewId)!, Request(HookIds.PatientView, PacsFixture.ChestStudy), CancellationToken.None);
+        var result = await handler.HandleAsync(ChestXServices.Find(ChestXServices.PatientViewId)!, Request(HookIds.PatientView, PacsFixture.ChestStudy), "https://ehr.example.org", CancellationToken.None);
 
         var card = Assert.Single(result.Response!.Cards);
         Assert.Equal(CardTopics.LatestChestStudy, card.Source.Topic);
@@ -86,7 +86,7 @@ public sealed class SparseStudyPacsTests(PacsFixture pacs)
         using var host = new BodyPartHost();
         var handler = new CdsHookHandler(CdsHookHandlerTests.Resolver(bodyParts: host.Resolver), [new PriorChestImagingCardSource(Options)], Options, TimeProvider.System, NullLogger<CdsHookHandler>.Instance);
 
-        var result = await handler.HandleAsync(ChestXServices.Find(ChestXServices.OrderSignId)!, Request(HookIds.OrderSign, studyUid), CancellationToken.None);
+        var result = await handler.HandleAsync(ChestXServices.Find(ChestXServices.OrderSignId)!, Request(HookIds.OrderSign, studyUid), "https://ehr.example.org", CancellationToken.None);
 
         Assert.Equal(cards, result.Response!.Cards.Count);
         Assert.All(result.Response.Cards, c => Assert.Equal(CardIndicator.Warning, c.Indicator));

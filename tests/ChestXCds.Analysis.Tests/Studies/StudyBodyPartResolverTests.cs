@@ -18,6 +18,8 @@ namespace ChestXCds.Analysis.Tests.Studies;
 /// </summary>
 public sealed class StudyBodyPartResolverTests : IDisposable
 {
+    private const string Client = "https://ehr.example.org";
+
     private const string ChestUid = "1.2.826.0.1.3680043.10.30.1";
     private const string KneeUid = "1.2.826.0.1.3680043.10.30.2";
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
@@ -63,7 +65,7 @@ public sealed class StudyBodyPartResolverTests : IDisposable
     {
         using var host = new BodyPartHost();
 
-        var chest = await host.Resolver.ChestStudiesAsync([Sparse("a", ChestUid), Sparse("b", KneeUid)], null, CancellationToken.None);
+        var chest = await host.Resolver.ChestStudiesAsync([Sparse("a", ChestUid), Sparse("b", KneeUid)], null, Client, CancellationToken.None);
 
         Assert.Equal([ChestUid], chest);
     }
@@ -74,8 +76,8 @@ public sealed class StudyBodyPartResolverTests : IDisposable
         using var host = new BodyPartHost();
         StudyRecord[] studies = [Sparse("a", ChestUid), Sparse("b", KneeUid)];
 
-        var first = await host.Resolver.ChestStudiesAsync(studies, null, CancellationToken.None);
-        var second = await host.Resolver.ChestStudiesAsync(studies, null, CancellationToken.None);
+        var first = await host.Resolver.ChestStudiesAsync(studies, null, Client, CancellationToken.None);
+        var second = await host.Resolver.ChestStudiesAsync(studies, null, Client, CancellationToken.None);
 
         Assert.Equal(first, second);
         Assert.Equal(1, QidoRequests(ChestUid));
@@ -88,7 +90,7 @@ public sealed class StudyBodyPartResolverTests : IDisposable
         // The selector lists them newest first; the limit keeps the newest.
         using var host = new BodyPartHost(new AnalysisOptions { DicomBodyPartChecks = 1, DicomBodyPartWaitMilliseconds = 30_000 });
 
-        var chest = await host.Resolver.ChestStudiesAsync([Sparse("b", KneeUid), Sparse("a", ChestUid, hoursAgo: 5)], null, CancellationToken.None);
+        var chest = await host.Resolver.ChestStudiesAsync([Sparse("b", KneeUid), Sparse("a", ChestUid, hoursAgo: 5)], null, Client, CancellationToken.None);
 
         Assert.Empty(chest);
         Assert.Equal(1, QidoRequests(KneeUid));
@@ -100,7 +102,7 @@ public sealed class StudyBodyPartResolverTests : IDisposable
     {
         using var host = new BodyPartHost(new AnalysisOptions { DicomBodyPartChecks = 0 });
 
-        Assert.Empty(await host.Resolver.ChestStudiesAsync([Sparse("a", ChestUid)], null, CancellationToken.None));
+        Assert.Empty(await host.Resolver.ChestStudiesAsync([Sparse("a", ChestUid)], null, Client, CancellationToken.None));
         Assert.Empty(_pacs.LogEntries);
     }
 
@@ -111,10 +113,10 @@ public sealed class StudyBodyPartResolverTests : IDisposable
         Serve(failing, "CHEST", status: 500);
         using var host = new BodyPartHost(dicomWeb: [("MaxRetryAttempts", "0")]);
 
-        var chest = await host.Resolver.ChestStudiesAsync([Sparse("a", failing)], null, CancellationToken.None);
+        var chest = await host.Resolver.ChestStudiesAsync([Sparse("a", failing)], null, Client, CancellationToken.None);
 
         Assert.Empty(chest);
-        Assert.False(host.Cache.TryGet(new Uri(DicomWebBase), failing, out _));
+        Assert.False(host.Cache.TryGet(Client, new Uri(DicomWebBase), failing, out _));
         Assert.NotEmpty(host.Logged);
         Assert.All(host.Logged, line => Assert.DoesNotContain(failing, line, StringComparison.Ordinal));
         Assert.All(host.Logged, line => Assert.DoesNotContain(_pacs.Url!, line, StringComparison.Ordinal));
@@ -129,7 +131,7 @@ public sealed class StudyBodyPartResolverTests : IDisposable
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/dicom+json").WithBody("[]"));
         using var host = new BodyPartHost();
 
-        Assert.Empty(await host.Resolver.ChestStudiesAsync([Sparse("a", unknown)], null, CancellationToken.None));
+        Assert.Empty(await host.Resolver.ChestStudiesAsync([Sparse("a", unknown)], null, Client, CancellationToken.None));
         Assert.Contains(host.Logged, line => line.Contains("StudyNotFoundException", StringComparison.Ordinal));
         Assert.All(host.Logged, line => Assert.DoesNotContain(unknown, line, StringComparison.Ordinal));
     }
@@ -142,12 +144,12 @@ public sealed class StudyBodyPartResolverTests : IDisposable
         using var host = new BodyPartHost(new AnalysisOptions { DicomBodyPartWaitMilliseconds = 200 });
         var watch = Stopwatch.StartNew();
 
-        var chest = await host.Resolver.ChestStudiesAsync([Sparse("a", slow)], null, CancellationToken.None);
+        var chest = await host.Resolver.ChestStudiesAsync([Sparse("a", slow)], null, Client, CancellationToken.None);
 
         // Well under the PACS's 10 s (and the client's own 60 s attempt timeout), whatever the machine's load.
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
         Assert.Empty(chest);
-        Assert.False(host.Cache.TryGet(new Uri(DicomWebBase), slow, out _));
+        Assert.False(host.Cache.TryGet(Client, new Uri(DicomWebBase), slow, out _));
     }
 
     [Fact]
@@ -157,7 +159,7 @@ public sealed class StudyBodyPartResolverTests : IDisposable
         using var deadline = new CancellationTokenSource();
         await deadline.CancelAsync();
 
-        Assert.Empty(await host.Resolver.ChestStudiesAsync([Sparse("a", ChestUid)], null, deadline.Token));
+        Assert.Empty(await host.Resolver.ChestStudiesAsync([Sparse("a", ChestUid)], null, Client, deadline.Token));
     }
 
     [Fact]
@@ -169,7 +171,7 @@ public sealed class StudyBodyPartResolverTests : IDisposable
         study.Endpoint = [new ResourceReference("Endpoint/pacs")];
         var access = FhirServerAccess.From("https://ehr.example.org/fhir", "fhir-token")!;
 
-        var chest = await host.Resolver.ChestStudiesAsync([StudyRecords.From(study)], access, CancellationToken.None);
+        var chest = await host.Resolver.ChestStudiesAsync([StudyRecords.From(study)], access, Client, CancellationToken.None);
 
         Assert.Equal([ChestUid], chest);
         Assert.Equal(["Endpoint/pacs"], fhir.Queries);
@@ -181,7 +183,7 @@ public sealed class StudyBodyPartResolverTests : IDisposable
         using var host = new BodyPartHost(dicomWeb: [("DefaultBaseAddress", DicomWebBase)]);
         var study = StudyRecords.From(StudySelectorTests.Sparse("a", Now.AddHours(-1), ChestUid));
 
-        Assert.Equal([ChestUid], await host.Resolver.ChestStudiesAsync([study], null, CancellationToken.None));
+        Assert.Equal([ChestUid], await host.Resolver.ChestStudiesAsync([study], null, Client, CancellationToken.None));
     }
 
     [Fact]
@@ -190,7 +192,7 @@ public sealed class StudyBodyPartResolverTests : IDisposable
         using var host = new BodyPartHost();
         var study = StudyRecords.From(StudySelectorTests.Sparse("a", Now.AddHours(-1), ChestUid));
 
-        Assert.Empty(await host.Resolver.ChestStudiesAsync([study], null, CancellationToken.None));
+        Assert.Empty(await host.Resolver.ChestStudiesAsync([study], null, Client, CancellationToken.None));
         Assert.Empty(_pacs.LogEntries);
     }
 

@@ -189,4 +189,13 @@ public sealed class StudySelectorTests
         Assert.Equal("DX", chosen.Modality);
         Assert.Equal("Chest radiograph", chosen.Description);
     }
+
+    [Fact]
+    public void GivenAThoracicSpineRadiograph_WhenSelected_ThenNotAChestStudy()
+    {
+        var study = Study("spine", Now.AddHours(-1), bodySite: "0");
+        study.Description = "XR THORACIC SPINE 2 VIEWS";
+
+        Assert.Empty(Select(new[] { study }, Array.Empty<DiagnosticReport>(), Now.AddHours(-72), Now));
+    }
 }

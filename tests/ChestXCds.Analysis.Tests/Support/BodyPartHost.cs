@@ -41,6 +41,10 @@ internal sealed class BodyPartHost : IDisposable
             new StudyEndpointResolver(fhir ?? new NoFhirServer(), _endpoints),
             _services.GetRequiredService<DicomWebClient>(),
             Cache,
+            // Development without lists: any https or loopback http endpoint, as the Orthanc tests use.
+            new ChestXCds.CdsHooks.Access.ClientAccessPolicy(
+                new FixedOptions<ChestXCds.CdsHooks.Authentication.CdsClientsOptions>(new ChestXCds.CdsHooks.Authentication.CdsClientsOptions()),
+                new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" }),
             _services.GetRequiredService<IOptions<DicomWebOptions>>(),
             options,
             TimeProvider.System,
