@@ -29,41 +29,15 @@ public sealed class DicomWebClient(HttpClient http, IOptions<DicomWebOptions> op
     // Series asked for at most (PS3.18 8.3.4.4 limit); a radiograph study has a handful.
     private const int MaxSeries = 100;
 
+    /// <summary>The study's instances with the attributes the frontal choice needs (QIDO-RS, answer capped like every QIDO answer).</summary>
     /// <exception cref="StudyNotFoundException">404, 204 or an empty result.</exception>
-    /// <exception cref="PacsUnavailableException">Connection refused, timeouts, 401/403, 5xx after retries.</exception>
+    /// <exception cref="PacsUnavailableException">Connection refused, timeouts, 401/403, 5xx after retries, an answer over the size limit or not JSON.</exception>
     public async Task<IReadOnlyList<DicomInstanceSummary>> SearchInstancesAsync(Uri baseAddress, string studyInstanceUid, string? bearerToken, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         var uri = new Uri($"{baseAddress.AbsoluteUri.TrimEnd('/')}/studies/{studyInstanceUid}/instances?{QidoFields}");
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.Accept.ParseAdd("application/dicom+json");
-        request.Headers.Accept.ParseAdd("application/json");
-        Authorize(request, bearerToken);
-
-        using var response = await SendAsync(request, ct);
-        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.NoContent)
-        {
-            throw new StudyNotFoundException(studyInstanceUid);
-        }
-
-        EnsureSuccess(response, "QIDO-RS");
-        using var body = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.TotalTimeoutSeconds));
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, body.Token);
-        try
-        {
-            await using var stream = await response.Content.ReadAsStreamAsync(linked.Token);
-            using var json = await JsonDocument.ParseAsync(stream, cancellationToken: linked.Token);
-            var instances = QidoJson.ParseInstances(json.RootElement);
-            return instances.Count == 0 ? throw new StudyNotFoundException(studyInstanceUid) : instances;
-        }
-        catch (JsonException ex)
-        {
-            throw new PacsUnavailableException("The PACS answered QIDO-RS with malformed JSON.", ex);
-        }
-        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
-        {
-            throw new PacsUnavailableException($"The PACS did not finish the QIDO-RS answer within {options.Value.TotalTimeoutSeconds} s.", ex);
-        }
+        var instances = await QidoAsync(uri, studyInstanceUid, bearerToken, QidoJson.ParseInstances, ct);
+        return instances.Count == 0 ? throw new StudyNotFoundException(studyInstanceUid) : instances;
     }
 
     /// <summary>
@@ -82,6 +56,13 @@ public sealed class DicomWebClient(HttpClient http, IOptions<DicomWebOptions> op
         }
 
         var uri = new Uri($"{baseAddress.AbsoluteUri.TrimEnd('/')}/studies/{studyInstanceUid}/series?{SeriesFields}&limit={MaxSeries}");
+        var series = await QidoAsync(uri, studyInstanceUid, bearerToken, QidoJson.ParseSeries, ct);
+        return series.Count == 0 ? throw new StudyNotFoundException(studyInstanceUid) : series;
+    }
+
+    /// <summary>One QIDO-RS GET: 404/204 is "not found", the answer is read up to <see cref="DicomWebOptions.MaxQidoResponseBytes"/> and parsed.</summary>
+    private async Task<T> QidoAsync<T>(Uri uri, string studyInstanceUid, string? bearerToken, Func<JsonElement, T> parse, CancellationToken ct)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Accept.ParseAdd("application/dicom+json");
         request.Headers.Accept.ParseAdd("application/json");
@@ -109,8 +90,7 @@ public sealed class DicomWebClient(HttpClient http, IOptions<DicomWebOptions> op
             await CopyLimitedAsync(stream, buffer, limit, () => new PacsUnavailableException($"The PACS answered QIDO-RS with more than {limit} bytes."), linked.Token);
             buffer.Position = 0;
             using var json = await JsonDocument.ParseAsync(buffer, cancellationToken: linked.Token);
-            var series = QidoJson.ParseSeries(json.RootElement);
-            return series.Count == 0 ? throw new StudyNotFoundException(studyInstanceUid) : series;
+            return parse(json.RootElement);
         }
         catch (JsonException ex)
         {

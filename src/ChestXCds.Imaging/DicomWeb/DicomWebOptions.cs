@@ -44,8 +44,9 @@ public sealed class DicomWebOptions
     public long MaxInstanceBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>
-    /// Largest QIDO-RS series search answer accepted, in bytes. Default 1048576 (1 MiB): a radiograph study's
-    /// series answer is a few kilobytes, and one the service reads inside a hook must not hold it up.
+    /// Largest QIDO-RS answer accepted (instance and series searches), in bytes. Default 1048576 (1 MiB): a radiograph
+    /// study's answer is a few kilobytes (about 2,000 instances fit), and an answer the service reads must not be
+    /// allowed to fill its memory.
     /// </summary>
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxQidoResponseBytes { get; set; } = 1024 * 1024;
