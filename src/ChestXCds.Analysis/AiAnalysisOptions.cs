@@ -40,6 +40,17 @@ public sealed class AiAnalysisOptions
     [Range(1, 1440)]
     public int SuggestionCacheMinutes { get; set; } = 10;
 
+    /// <summary>Image analyses that run at once (retrieval, decode, inference); more wait for a slot. Default 2.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrentAnalyses { get; set; } = 2;
+
+    /// <summary>
+    /// Image analyses that may be started or waiting at once; past it a hook answers "pending" without starting one
+    /// (the next hook tries again), so a burst of new studies cannot pile up unbounded work. Default 64.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxPendingAnalyses { get; set; } = 64;
+
     /// <summary>Studies the precompute queue holds before it answers "busy". Default 64.</summary>
     [Range(1, 100_000)]
     public int PrecomputeQueueCapacity { get; set; } = 64;

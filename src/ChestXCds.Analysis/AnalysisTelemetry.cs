@@ -24,6 +24,9 @@ public static class AnalysisTelemetry
     /// <summary>DICOM header checks of radiographs whose FHIR metadata names no body part.</summary>
     public static Counter<long> BodyPartChecks { get; } = Meter.CreateCounter<long>("chestx.studies.body_part_checks", description: "DICOM header (QIDO-RS) body part checks, tagged outcome=chest|not-chest|remembered|unanswered");
 
+    /// <summary>Analyses not started because too many were running or waiting.</summary>
+    public static Counter<long> BusyRefusals { get; } = Meter.CreateCounter<long>("chestx.analysis.busy", description: "Analyses not started: MaxPendingAnalyses reached");
+
     /// <summary>Hooks answered while the analysis was still running.</summary>
     public static Counter<long> PendingAnswers { get; } = Meter.CreateCounter<long>("chestx.analysis.pending", description: "Hooks answered before the analysis was ready");
 }

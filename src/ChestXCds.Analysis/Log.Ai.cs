@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7105, Level = LogLevel.Information, Message = "No AI card: {Reason}")]
     public static partial void NoAiCard(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 7106, Level = LogLevel.Warning, Message = "The image findings cache could not be written ({ErrorType}); the analysis is used but not remembered")]
+    public static partial void CacheWriteFailed(ILogger logger, string errorType);
 }

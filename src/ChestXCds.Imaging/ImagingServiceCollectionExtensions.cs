@@ -41,6 +41,8 @@ public static class ImagingServiceCollectionExtensions
                 // The resilience pipeline owns the timeouts; the body has its own (TotalTimeoutSeconds).
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            // The default HttpClient logs write request URIs, and DICOMweb URIs carry Study/Series/SOP Instance UIDs.
+            .RemoveAllLoggers()
             .UseOutboundPrimaryHandler()
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) =>

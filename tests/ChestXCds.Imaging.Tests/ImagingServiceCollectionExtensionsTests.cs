@@ -47,6 +47,15 @@ public sealed class ImagingServiceCollectionExtensionsTests
         HttpClientRegistration.AssertOutboundPolicy(services, nameof(DicomWebClient));
     }
 
+    // REQ-SEC-03: DICOMweb request URIs carry Study, Series and SOP Instance UIDs, so the client writes no request logs.
+    [Fact]
+    public async Task GivenTheRegistration_WhenTheDicomWebClientIsBuilt_ThenItHasNoRequestLogging()
+    {
+        await using var services = ImagingHost.Build();
+
+        HttpClientRegistration.AssertNoRequestLogging(services, nameof(DicomWebClient));
+    }
+
     [Theory]
     [InlineData("AttemptTimeoutSeconds", "0")]
     [InlineData("DefaultBaseAddress", "ftp://pacs/dicom-web")]

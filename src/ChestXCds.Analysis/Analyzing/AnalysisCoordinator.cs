@@ -33,6 +33,7 @@ public sealed class AnalysisCoordinator : IDisposable
     private readonly ILogger<AnalysisCoordinator> _logger;
     private readonly ConcurrentDictionary<string, Lazy<Task<ImageFindings>>> _running = new(StringComparer.Ordinal);
     private readonly MemoryCache _failures;
+    private readonly SemaphoreSlim _slots;
 
     public AnalysisCoordinator(
         IImageFindingsAnalyzer analyzer,
@@ -51,6 +52,7 @@ public sealed class AnalysisCoordinator : IDisposable
         _time = time;
         _logger = logger;
         _failures = new MemoryCache(new MemoryCacheOptions { SizeLimit = MaxRememberedFailures });
+        _slots = new SemaphoreSlim(options.CurrentValue.MaxConcurrentAnalyses);
     }
 
     /// <summary>The cached analysis, or the task of the run that will produce it (started when none runs).</summary>
@@ -73,11 +75,21 @@ public sealed class AnalysisCoordinator : IDisposable
             return AnalysisTicket.Running(Task.FromException<ImageFindings>(failure.Error));
         }
 
+        if (!_running.ContainsKey(key) && _running.Count >= _options.CurrentValue.MaxPendingAnalyses)
+        {
+            AnalysisTelemetry.BusyRefusals.Add(1);
+            return AnalysisTicket.NotStarted;
+        }
+
         var run = _running.GetOrAdd(key, k => new Lazy<Task<ImageFindings>>(() => RunAsync(k, location, scope, fhirAccessToken)));
         return AnalysisTicket.Running(run.Value);
     }
 
-    public void Dispose() => _failures.Dispose();
+    public void Dispose()
+    {
+        _failures.Dispose();
+        _slots.Dispose();
+    }
 
     /// <summary>The cache key, plus a digest of the token when the token goes to the PACS (then the PACS decides per token).</summary>
     private string RunKey(string cacheKey, string? fhirAccessToken)
@@ -96,15 +108,28 @@ public sealed class AnalysisCoordinator : IDisposable
         // Off the caller's thread and token: the analysis outlives the hook that started it, not the host.
         await Task.Yield();
         var stopping = _lifetime.ApplicationStopping;
+        var slot = false;
         try
         {
+            await _slots.WaitAsync(stopping).ConfigureAwait(false);
+            slot = true;
             var findings = await _analyzer.AnalyzeAsync(location, fhirAccessToken, stopping).ConfigureAwait(false);
             if (!string.Equals(findings.StudyInstanceUid, location.StudyInstanceUid, StringComparison.Ordinal))
             {
                 throw new InvalidOperationException("The analysed image is not of the requested study.");
             }
 
-            await _cache.SetAsync(findings, scope, stopping).ConfigureAwait(false);
+            try
+            {
+                await _cache.SetAsync(findings, scope, stopping).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A cache that cannot be written (Redis down) must not turn a good analysis into a failure: this run's
+                // callers get it, and the next hook analyses again.
+                Log.CacheWriteFailed(_logger, ex.GetType().Name);
+            }
+
             _failures.Remove(key);
             AnalysisTelemetry.AnalysisDuration.Record(findings.Timings.TotalMs);
             Log.AnalysisCompleted(_logger, findings.Model.Name, findings.Scores.Count, findings.Timings.TotalMs);
@@ -125,6 +150,11 @@ public sealed class AnalysisCoordinator : IDisposable
         }
         finally
         {
+            if (slot)
+            {
+                _slots.Release();
+            }
+
             _running.TryRemove(key, out _);
         }
     }

@@ -3,11 +3,18 @@ namespace ChestXCds.Analysis.Analyzing;
 /// <summary>An analysis that is either already known (cached) or still running.</summary>
 public sealed class AnalysisTicket
 {
-    private AnalysisTicket(Task<ImageFindings> task, bool fromCache)
+    private AnalysisTicket(Task<ImageFindings> task, bool fromCache, bool busy = false)
     {
         Task = task;
         FromCache = fromCache;
+        Busy = busy;
     }
+
+    /// <summary>No analysis was started: too many are already running or waiting (<see cref="AiAnalysisOptions.MaxPendingAnalyses"/>).</summary>
+    public bool Busy { get; }
+
+    /// <summary>A ticket for an analysis that was not started because the service is busy; its task never completes.</summary>
+    public static AnalysisTicket NotStarted { get; } = new(new TaskCompletionSource<ImageFindings>().Task, false, busy: true);
 
     /// <summary>Completes with the findings, or faults with the reason the analysis failed.</summary>
     public Task<ImageFindings> Task { get; }

@@ -49,6 +49,11 @@ public sealed class StudyAnalysisPipeline(
         }
 
         var ticket = await images.GetOrStartAsync(location, AnalysisScope.Of(context.Client, location), context.FhirServer?.BearerToken, deadline.Token).ConfigureAwait(false);
+        if (ticket.Busy)
+        {
+            return PipelineResult.Pending;
+        }
+
         var settings = options.CurrentValue;
         var wait = TimeSpan.FromMilliseconds(Math.Min(deadline.Remaining.TotalMilliseconds, settings.MaxAnalysisWaitMilliseconds));
         var findings = await ticket.WaitAsync(wait, deadline.RequestAborted).ConfigureAwait(false);

@@ -14,6 +14,13 @@ public sealed class PrecomputeWorker(PrecomputeQueue queue, AnalysisCoordinator 
             try
             {
                 var ticket = await coordinator.GetOrStartAsync(request.Location, AnalysisScope.Of(request.Client, request.Location), request.FhirAccessToken, stoppingToken).ConfigureAwait(false);
+                if (ticket.Busy)
+                {
+                    // Hooks have filled the analysis slots; this study is analysed when a hook asks for it.
+                    Log.PrecomputeFailed(logger, "busy");
+                    continue;
+                }
+
                 await ticket.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -116,6 +116,13 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
 
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var durability = connection.CreateCommand())
+        {
+            // Per connection: an acknowledged feedback row is on disk before the answer (WAL with FULL syncs each commit).
+            durability.CommandText = "PRAGMA synchronous=FULL;";
+            await durability.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (!initialized)
         {
             await initLock.WaitAsync(cancellationToken).ConfigureAwait(false);

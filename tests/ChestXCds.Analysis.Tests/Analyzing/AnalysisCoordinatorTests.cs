@@ -174,6 +174,80 @@ public sealed class AnalysisCoordinatorTests
         Assert.False(again.FromCache);
     }
 
+    [Fact]
+    public async Task GivenACacheThatCannotBeWritten_WhenAnAnalysisFinishes_ThenItsCallersStillGetTheFindings()
+    {
+        // REQ-SEC-04: Redis down must not turn a good analysis into a failure.
+        var cache = new ImageFindingsCache(new FailingDistributedCache(), new FixedOptions<AiAnalysisOptions>(_options));
+        using var coordinator = new AnalysisCoordinator(_analyzer, cache, new FixedOptions<AiAnalysisOptions>(_options), Options.Create(new DicomWebOptions()), new TestLifetime(), _time, NullLogger<AnalysisCoordinator>.Instance);
+
+        var findings = await (await coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None)).Task;
+
+        Assert.Equal(Location.StudyInstanceUid, findings.StudyInstanceUid);
+    }
+
+    [Fact]
+    public async Task GivenTooManyAnalysesPending_WhenAnotherStudyIsAsked_ThenNoneIsStartedAndTheTicketSaysBusy()
+    {
+        // REQ-SEC-04: background analyses are bounded.
+        _options.MaxPendingAnalyses = 1;
+        _analyzer.Gate = new TaskCompletionSource();
+        var first = await _coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None);
+
+        var other = new DicomStudyLocation("1.2.826.0.1.3680043.8.498.2", Location.WadoRsAddress);
+        var second = await _coordinator.GetOrStartAsync(other, Scope, null, CancellationToken.None);
+        var sameAgain = await _coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None);
+
+        Assert.True(second.Busy);
+        Assert.False(sameAgain.Busy);
+        _analyzer.Gate.SetResult();
+        await first.Task;
+        Assert.Equal(1, _analyzer.Calls);
+    }
+
+    [Fact]
+    public async Task GivenOneAnalysisSlot_WhenTwoStudiesAreAsked_ThenTheSecondWaitsForTheFirst()
+    {
+        // REQ-SEC-04: at most MaxConcurrentAnalyses run at once.
+        var options = new AiAnalysisOptions { MaxConcurrentAnalyses = 1 };
+        var cache = new ImageFindingsCache(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())), new FixedOptions<AiAnalysisOptions>(options));
+        using var coordinator = new AnalysisCoordinator(_analyzer, cache, new FixedOptions<AiAnalysisOptions>(options), Options.Create(new DicomWebOptions()), new TestLifetime(), _time, NullLogger<AnalysisCoordinator>.Instance);
+        _analyzer.Gate = new TaskCompletionSource();
+
+        var first = await coordinator.GetOrStartAsync(Location, Scope, null, CancellationToken.None);
+        var second = await coordinator.GetOrStartAsync(new DicomStudyLocation("1.2.826.0.1.3680043.8.498.2", Location.WadoRsAddress), Scope, null, CancellationToken.None);
+        await Task.WhenAny(second.Task, Task.Delay(200));
+
+        Assert.Equal(1, _analyzer.Calls);
+        _analyzer.Gate.SetResult();
+        await Task.WhenAll(first.Task, second.Task);
+        Assert.Equal(2, _analyzer.Calls);
+    }
+
+    private sealed class FailingDistributedCache : IDistributedCache
+    {
+        public byte[]? Get(string key) => null;
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Task.FromResult<byte[]?>(null);
+
+        public void Refresh(string key)
+        {
+        }
+
+        public Task RefreshAsync(string key, CancellationToken token = default) => Task.CompletedTask;
+
+        public void Remove(string key)
+        {
+        }
+
+        public Task RemoveAsync(string key, CancellationToken token = default) => Task.CompletedTask;
+
+        public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => throw new InvalidOperationException("Redis is down");
+
+        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) =>
+            Task.FromException(new InvalidOperationException("Redis is down"));
+    }
+
     private sealed class ManualTime(DateTimeOffset now) : TimeProvider
     {
         private DateTimeOffset _now = now;

@@ -37,4 +37,8 @@ internal static class HttpClientRegistration
         Assert.Equal(Timeout.InfiniteTimeSpan, services.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>().Get(name).HandlerLifetime);
         Assert.Contains(chain, h => h is ResilienceHandler);
     }
+
+    /// <summary>The client writes no request log records: its request URIs name patients or studies (FHIR ids, DICOM UIDs).</summary>
+    public static void AssertNoRequestLogging(IServiceProvider services, string name) =>
+        Assert.DoesNotContain(Handlers(services, name), h => h.GetType().Namespace == "Microsoft.Extensions.Http.Logging");
 }
