@@ -31,6 +31,7 @@ public static class ImagingServiceCollectionExtensions
                 "Imaging:DicomWeb:DefaultBaseAddress must be an absolute http(s) URL.")
             .ValidateOnStart();
 
+        services.AddOptions<DecodingOptions>().Bind(configuration.GetSection(DecodingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IDicomDecoder, GdcmDicomDecoder>();
         services.TryAddSingleton<IDicomImageReader, DicomImageReader>();
         services.TryAddSingleton<IPixelPipeline, PixelPipeline>();

@@ -24,14 +24,17 @@ internal static class DicomStructureValidator
     private static readonly HashSet<string> ShortVrs =
         ["AE", "AS", "AT", "CS", "DA", "DS", "DT", "FL", "FD", "IS", "LO", "LT", "PN", "SH", "SL", "SS", "ST", "TM", "UI", "UL", "US"];
 
-    public static void Validate(string path, string name)
+    /// <param name="path">The file.</param>
+    /// <param name="name">Its name, for messages.</param>
+    /// <param name="limits">The pixel budget and the most a deflated data set may inflate to.</param>
+    public static void Validate(string path, string name, DecodingOptions? limits = null)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
-        var walker = new Walker(stream, name);
+        var walker = new Walker(stream, name, limits ?? new DecodingOptions());
         walker.Run();
     }
 
-    private sealed class Walker(Stream stream, string name)
+    private sealed class Walker(Stream stream, string name, DecodingOptions limits)
     {
         private readonly byte[] _scratch = new byte[8];
         private bool _bigEndian;
@@ -40,6 +43,7 @@ internal static class DicomStructureValidator
         private long? _nativePixelBytes;
         private (long Offset, uint Length)? _firstFragment;
         private readonly Dictionary<uint, int> _pixelModule = [];
+        private int? _frames;
 
         public void Run()
         {
@@ -58,12 +62,53 @@ internal static class DicomStructureValidator
             var transferSyntax = ReadMetaGroup();
             if (transferSyntax == DeflatedExplicitVrLittleEndian)
             {
-                // The data set is zlib-deflated and cannot be walked without inflating it.
+                // PS3.5 A.5: the data set after the meta group is raw deflate of Explicit VR Little Endian. Inflate it
+                // (never past the limit: a small file can declare a huge one) and check it like any other.
+                using var inflated = Inflate();
+                new Walker(inflated, name, limits).WalkDataSet(transferSyntax, explicitLittleEndian: true);
                 return;
             }
 
-            _implicit = transferSyntax == ImplicitVrLittleEndian;
-            _bigEndian = transferSyntax == ExplicitVrBigEndian;
+            WalkDataSet(transferSyntax, explicitLittleEndian: false);
+        }
+
+        private MemoryStream Inflate()
+        {
+            var inflated = new MemoryStream();
+            using var deflate = new System.IO.Compression.DeflateStream(stream, System.IO.Compression.CompressionMode.Decompress, leaveOpen: true);
+            var buffer = new byte[81920];
+            try
+            {
+                int read;
+                while ((read = deflate.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    if (inflated.Length + read > limits.MaxInflatedBytes)
+                    {
+                        throw Corrupt($"the deflated data set inflates past {limits.MaxInflatedBytes} bytes (Imaging:Decoding:MaxInflatedBytes)");
+                    }
+
+                    inflated.Write(buffer, 0, read);
+                }
+            }
+            catch (InvalidDataException ex)
+            {
+                inflated.Dispose();
+                throw new CorruptInstanceException($"{name}: the deflated data set is not valid deflate data ({ex.GetType().Name}).", ex);
+            }
+            catch (CorruptInstanceException)
+            {
+                inflated.Dispose();
+                throw;
+            }
+
+            inflated.Position = 0;
+            return inflated;
+        }
+
+        private void WalkDataSet(string transferSyntax, bool explicitLittleEndian)
+        {
+            _implicit = !explicitLittleEndian && transferSyntax == ImplicitVrLittleEndian;
+            _bigEndian = !explicitLittleEndian && transferSyntax == ExplicitVrBigEndian;
             WalkElements(stream.Length, depth: 0, stopAtItemDelimiter: false);
             if (!_sawPixelData)
             {
@@ -90,6 +135,16 @@ internal static class DicomStructureValidator
 
         private void CheckImagePixelModule()
         {
+            // The pixel budget first, from the header, before any decoder allocates: an 11 KB JPEG-LS file can declare
+            // a 40,000 x 40,000 frame.
+            var pixels = (long)_pixelModule.GetValueOrDefault(0x00280010u) * _pixelModule.GetValueOrDefault(0x00280011u) * (_frames ?? 1);
+            if (pixels > limits.MaxPixels)
+            {
+                throw new PixelBudgetExceededException(
+                    $"{name}: declares {_pixelModule[0x00280011]} x {_pixelModule[0x00280010]} x {_frames ?? 1} = {pixels} pixels, over the budget of {limits.MaxPixels} (Imaging:Decoding:MaxPixels).",
+                    limits.MaxPixels);
+            }
+
             if (ImagePixelModuleCheck.Problem(_pixelModule, _nativePixelBytes) is { } problem)
             {
                 throw Corrupt(problem);
@@ -203,6 +258,17 @@ internal static class DicomStructureValidator
                     if (depth == 0 && tag == 0x7FE00010)
                     {
                         _nativePixelBytes = length;
+                    }
+
+                    if (depth == 0 && tag == 0x00280008 && length is > 0 and <= 12)
+                    {
+                        // Number of Frames (IS): decimal text, padded.
+                        var text = new byte[length];
+                        stream.ReadExactly(text);
+                        _frames = int.TryParse(Encoding.ASCII.GetString(text).Trim('\0', ' '), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var frames) && frames > 0
+                            ? frames
+                            : throw Corrupt("Number of Frames (0028,0008) is not a positive integer");
+                        continue;
                     }
 
                     if (vr == "SQ")

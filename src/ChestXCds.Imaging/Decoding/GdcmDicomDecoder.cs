@@ -8,8 +8,21 @@ namespace ChestXCds.Imaging.Decoding;
 /// Decodes DICOM files with GDCM's C# binding (Debian libgdcm-cil): Implicit/Explicit VR Little
 /// Endian, JPEG Baseline, JPEG Lossless, JPEG-LS, JPEG 2000 and RLE.
 /// </summary>
-public sealed class GdcmDicomDecoder : IDicomDecoder
+public sealed class GdcmDicomDecoder(DecodingOptions limits) : IDicomDecoder
 {
+    /// <summary>A decoder with the default limits (the CLI and tests); the service's comes from <c>Imaging:Decoding</c>.</summary>
+    public GdcmDicomDecoder()
+        : this(new DecodingOptions())
+    {
+    }
+
+    /// <summary>A decoder with the configured limits.</summary>
+    [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
+    public GdcmDicomDecoder(Microsoft.Extensions.Options.IOptions<DecodingOptions> options)
+        : this((options ?? throw new ArgumentNullException(nameof(options))).Value)
+    {
+    }
+
     // GDCM's native reader is not documented as re-entrant across threads; one decode at a time.
     private static readonly Lock GdcmLock = new();
 
@@ -24,7 +37,7 @@ public sealed class GdcmDicomDecoder : IDicomDecoder
         var name = Path.GetFileName(path);
         try
         {
-            DicomStructureValidator.Validate(path, name);
+            DicomStructureValidator.Validate(path, name, limits);
             lock (GdcmLock)
             {
                 return DecodeLocked(path, name);

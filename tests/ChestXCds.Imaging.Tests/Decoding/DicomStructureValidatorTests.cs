@@ -92,4 +92,80 @@ public sealed class DicomStructureValidatorTests
 
         Assert.InRange(refused, 1, 150);
     }
+
+    // REQ-SEC-05: a dimension bomb (a small compressed file declaring a 40,000 x 40,000 frame) is refused from its header.
+    [Fact]
+    public void GivenASmallFileDeclaringAHugeFrame_WhenDecoded_ThenRefusedByThePixelBudgetBeforeAnyDecode()
+    {
+        var path = SyntheticDicom.WriteTemp(new SyntheticImage { Width = 40_000, Height = 40_000, JpegFragment = new byte[64] });
+        try
+        {
+            var error = Assert.Throws<PixelBudgetExceededException>(() => new GdcmDicomDecoder().Decode(path));
+            Assert.Contains("Imaging:Decoding:MaxPixels", error.Message, StringComparison.Ordinal);
+            Assert.True(new FileInfo(path).Length < 2048);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    // REQ-SEC-05: frames count: 2,000 frames of 512 x 512 are over the budget although one frame is not.
+    [Fact]
+    public void GivenManyFramesOverTheBudget_WhenDecoded_ThenRefused()
+    {
+        var path = SyntheticDicom.WriteTemp(new SyntheticImage { Width = 512, Height = 512, Frames = 2000, JpegFragment = new byte[64] });
+        try
+        {
+            Assert.Throws<PixelBudgetExceededException>(() => new GdcmDicomDecoder().Decode(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    // REQ-SEC-05: a deflated data set is inflated (with a cap) and checked like any other, then decoded.
+    [Fact]
+    public void GivenADeflatedFile_WhenDecoded_ThenItIsCheckedAndDecoded()
+    {
+        var path = SyntheticDicom.WriteTemp(new SyntheticImage { Width = 16, Height = 16, Deflated = true });
+        try
+        {
+            var decoded = new GdcmDicomDecoder().Decode(path);
+            Assert.Equal(16, decoded.Attributes.Width);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void GivenADeflatedFileThatInflatesPastTheCap_WhenDecoded_ThenCorruptInstance()
+    {
+        var path = SyntheticDicom.WriteTemp(new SyntheticImage { Width = 256, Height = 256, Deflated = true });
+        try
+        {
+            Assert.Throws<CorruptInstanceException>(() => new GdcmDicomDecoder(new DecodingOptions { MaxInflatedBytes = 1024 }).Decode(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void GivenADeflatedFileWithADimensionBomb_WhenDecoded_ThenRefusedByThePixelBudget()
+    {
+        var path = SyntheticDicom.WriteTemp(new SyntheticImage { Width = 5_000, Height = 5_000, Deflated = true });
+        try
+        {
+            Assert.Throws<PixelBudgetExceededException>(() => new GdcmDicomDecoder().Decode(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

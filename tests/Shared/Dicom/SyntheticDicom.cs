@@ -34,6 +34,12 @@ internal sealed record SyntheticImage
 
     /// <summary>When set, the pixel data is encapsulated JPEG Baseline with these bytes as its one fragment.</summary>
     public byte[]? JpegFragment { get; init; }
+
+    /// <summary>When set (Number of Frames, 0028,0008), written into the data set.</summary>
+    public int? Frames { get; init; }
+
+    /// <summary>Deflated Explicit VR Little Endian (1.2.840.10008.1.2.1.99): the data set is raw deflate (PS3.5 A.5).</summary>
+    public bool Deflated { get; init; }
 }
 
 /// <summary>
@@ -45,6 +51,7 @@ internal static class SyntheticDicom
     private const string DigitalXRay = "1.2.840.10008.5.1.4.1.1.1.1";
     private const string ExplicitLittle = "1.2.840.10008.1.2.1";
     private const string JpegBaseline = "1.2.840.10008.1.2.4.50";
+    private const string DeflatedLittle = "1.2.840.10008.1.2.1.99";
 
     public static string WriteTemp(SyntheticImage image)
     {
@@ -55,7 +62,7 @@ internal static class SyntheticDicom
 
     public static byte[] Build(SyntheticImage image)
     {
-        var transferSyntax = image.JpegFragment is null ? ExplicitLittle : JpegBaseline;
+        var transferSyntax = image.JpegFragment is not null ? JpegBaseline : image.Deflated ? DeflatedLittle : ExplicitLittle;
         var meta = new MemoryStream();
         Element(meta, 0x0002, 0x0001, "OB", [0, 1]);
         Element(meta, 0x0002, 0x0002, "UI", Uid(DigitalXRay));
@@ -78,6 +85,11 @@ internal static class SyntheticDicom
         Element(data, 0x0020, 0x0013, "IS", Text(image.InstanceNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Element(data, 0x0028, 0x0002, "US", UShort(1));
         Element(data, 0x0028, 0x0004, "CS", Text(image.Photometric));
+        if (image.Frames is { } frames)
+        {
+            Element(data, 0x0028, 0x0008, "IS", Text(frames.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         Element(data, 0x0028, 0x0010, "US", UShort(image.Height));
         Element(data, 0x0028, 0x0011, "US", UShort(image.Width));
         Element(data, 0x0028, 0x0100, "US", UShort(image.BitsAllocated));
@@ -124,7 +136,16 @@ internal static class SyntheticDicom
         BinaryPrimitives.WriteUInt32LittleEndian(groupLength, (uint)meta.Length);
         Element(file, 0x0002, 0x0000, "UL", groupLength);
         meta.WriteTo(file);
-        data.WriteTo(file);
+        if (image.Deflated)
+        {
+            using var deflate = new System.IO.Compression.DeflateStream(file, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true);
+            data.WriteTo(deflate);
+        }
+        else
+        {
+            data.WriteTo(file);
+        }
+
         return file.ToArray();
     }
 
