@@ -14,6 +14,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "JWKS ({SourceKind}) could not be read: {Error}")]
     public static partial void JwksUnavailable(ILogger logger, string sourceKind, string error);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "A token's jku is not on its issuer's allow-list; it was not fetched")]
-    public static partial void JkuRefused(ILogger logger);
+    /// <summary>Debug: the CDS Hooks sandbox sends its jku on every call; the issuer's pinned keys decide (a refusal logs 2001).</summary>
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "A token's jku is not on its issuer's allow-list: not fetched, the issuer's pinned keys are used")]
+    public static partial void JkuNotFetched(ILogger logger);
 }
