@@ -17,4 +17,7 @@ internal static partial class Log
     /// <summary>Debug: the CDS Hooks sandbox sends its jku on every call; the issuer's pinned keys decide (a refusal logs 2001).</summary>
     [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "A token's jku is not on its issuer's allow-list: not fetched, the issuer's pinned keys are used")]
     public static partial void JkuNotFetched(ILogger logger);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "JWKS ({SourceKind}) not fetched again yet: its issuer fetched within CdsClients:JwksMinRefreshSeconds")]
+    public static partial void JwksFetchDeferred(ILogger logger, string sourceKind);
 }

@@ -180,7 +180,7 @@ public sealed class CdsClientTokenValidator(
         {
             if (JkuPolicy.IsAllowed(jku, client.AllowedJkuPrefixes))
             {
-                sources.Add(JwksSource.Url(jku));
+                sources.Add(JwksSource.Jku(jku, client.Issuer));
             }
             else
             {
@@ -190,11 +190,11 @@ public sealed class CdsClientTokenValidator(
 
         if (!string.IsNullOrWhiteSpace(client.JwksFile))
         {
-            sources.Add(JwksSource.File(client.JwksFile));
+            sources.Add(JwksSource.File(client.JwksFile) with { Issuer = client.Issuer });
         }
         else if (!string.IsNullOrWhiteSpace(client.JwksUri))
         {
-            sources.Add(JwksSource.Url(client.JwksUri));
+            sources.Add(JwksSource.Url(client.JwksUri) with { Issuer = client.Issuer });
         }
 
         return sources;
@@ -210,7 +210,7 @@ public sealed class CdsClientTokenValidator(
         var matching = Matching(keys, kid);
         if (matching.Count == 0 && !string.IsNullOrEmpty(kid))
         {
-            // The client may have rotated its keys since the JWKS was cached: look once more.
+            // The client may have rotated its keys since the JWKS was cached: look once more (the provider limits how often).
             keys = await jwks.GetKeysAsync(source, refresh: true, cancellationToken).ConfigureAwait(false);
             matching = Matching(keys, kid);
         }

@@ -28,6 +28,13 @@ public sealed class CdsClientsOptions
     /// <summary>How long a fetched or read JWKS is reused before it is fetched again, in seconds. Default 600. An unknown <c>kid</c> forces one early refresh.</summary>
     public int JwksCacheSeconds { get; set; } = 600;
 
+    /// <summary>
+    /// The shortest time between two fetches of an issuer's pinned JWKS, and between two fetches of the <c>jku</c> URLs
+    /// its tokens name, in seconds. Default 30. An unknown <c>kid</c> (which anyone can write into a token naming a
+    /// trusted issuer) refetches at most this often; concurrent ones share one fetch.
+    /// </summary>
+    public int JwksMinRefreshSeconds { get; set; } = 30;
+
     /// <summary>Largest JWKS document accepted, in bytes. Default 65536.</summary>
     public int MaxJwksBytes { get; set; } = 65536;
 }

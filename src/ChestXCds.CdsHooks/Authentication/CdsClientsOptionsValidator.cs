@@ -28,6 +28,11 @@ public sealed class CdsClientsOptionsValidator : IValidateOptions<CdsClientsOpti
             errors.Add("CdsClients:JwksCacheSeconds must be between 0 and 86400.");
         }
 
+        if (options.JwksMinRefreshSeconds is < 0 or > 3600)
+        {
+            errors.Add("CdsClients:JwksMinRefreshSeconds must be between 0 and 3600.");
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Clients.Count; i++)
         {
