@@ -153,6 +153,16 @@ public sealed class JwtAttackTests(SharedApiHarness harness) : IClassFixture<Sha
         await AssertBare401(await SendAsync(harness.Keys.Mint("ES256", claims)));
     }
 
+    // REQ-SEC-05: the host's defaults (appsettings.json) cap a token's life at CDS Hooks' 5 minutes.
+    [Fact]
+    public async Task GivenTokenLivingTenMinutes_WhenCalled_ThenUnauthorized()
+    {
+        var claims = harness.Keys.Claims(ApiHarness.Audience(Path));
+        claims["exp"] = (long)claims["iat"] + 600;
+
+        await AssertBare401(await SendAsync(harness.Keys.Mint("ES256", claims)));
+    }
+
     [Fact]
     public async Task GivenIatInTheFuture_WhenCalled_ThenUnauthorized()
     {

@@ -58,4 +58,27 @@ public sealed class HostingTests : IDisposable
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
+
+    // REQ-SEC-05: behind a proxy the URL called is not the request's; in Production the service will not guess it from the Host header.
+    [Fact]
+    public void GivenProductionWithoutPublicBaseUrl_WhenStarted_ThenStartFailsNamingTheSetting()
+    {
+        var settings = new Dictionary<string, string>(harness.Settings);
+        settings.Remove("CdsClients:PublicBaseUrl");
+        using var production = new ApiFactory(settings, "Production");
+
+        var failure = Assert.ThrowsAny<Exception>(() => production.CreateClient());
+
+        Assert.Contains("CdsClients:PublicBaseUrl is required in Production", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GivenProductionWithPublicBaseUrl_WhenStarted_ThenLive()
+    {
+        using var production = new ApiFactory(harness.Settings, "Production");
+
+        var response = await production.CreateClient().GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }

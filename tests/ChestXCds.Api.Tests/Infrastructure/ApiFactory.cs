@@ -5,12 +5,15 @@ using Microsoft.Extensions.Logging;
 
 namespace ChestXCds.Api.Tests.Infrastructure;
 
-/// <summary>The real host in-process, configured through the same settings a deployment uses; every log record is captured by a FakeLogger collector.</summary>
-public sealed class ApiFactory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+/// <summary>
+/// The real host in-process, configured through the same settings a deployment uses, in the environment named
+/// (default "Testing"); every log record is captured by a FakeLogger collector.
+/// </summary>
+public sealed class ApiFactory(IReadOnlyDictionary<string, string> settings, string environment = "Testing") : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
