@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "JWKS ({SourceKind}) not fetched again yet: its issuer fetched within CdsClients:JwksMinRefreshSeconds")]
     public static partial void JwksFetchDeferred(ILogger logger, string sourceKind);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "The shared jti replay cache (Redis) did not answer ({Error}): the token is refused")]
+    public static partial void ReplayStoreUnavailable(ILogger logger, string error);
 }

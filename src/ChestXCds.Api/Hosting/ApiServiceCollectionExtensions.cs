@@ -49,6 +49,17 @@ public static class ApiServiceCollectionExtensions
 
     private static void AddAuthentication(WebApplicationBuilder builder)
     {
+        // One Redis for the deployment: the jti replay cache is shared through the analysis cache's Redis unless it is
+        // given its own, so replicas behind a load balancer refuse a token any of them has accepted.
+        var analysisRedis = builder.Configuration[AiAnalysisOptions.SectionName + ":" + nameof(AiAnalysisOptions.RedisConfiguration)];
+        builder.Services.AddOptions<CdsClientsOptions>().PostConfigure(o =>
+        {
+            if (string.IsNullOrWhiteSpace(o.ReplayCacheRedisConfiguration))
+            {
+                o.ReplayCacheRedisConfiguration = analysisRedis;
+            }
+        });
+
         var entra = builder.Configuration.GetSection(EntraScheme);
         var entraEnabled = entra.Exists() && !string.IsNullOrWhiteSpace(entra["ClientId"]);
         var authentication = builder.Services.AddAuthentication(entraEnabled ? SelectorScheme : CdsClientAuthenticationDefaults.AuthenticationScheme)

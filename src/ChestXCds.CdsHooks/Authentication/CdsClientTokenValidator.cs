@@ -131,7 +131,7 @@ public sealed class CdsClientTokenValidator(
             return CdsClientTokenResult.Fail(validation.Exception?.GetType().Name ?? "invalid");
         }
 
-        if (!replayCache.TryRegister(client.Issuer, jwt.Id, expires + skew))
+        if (!await replayCache.TryRegisterAsync(client.Issuer, jwt.Id, expires + skew, cancellationToken).ConfigureAwait(false))
         {
             return CdsClientTokenResult.Fail("jti replayed");
         }

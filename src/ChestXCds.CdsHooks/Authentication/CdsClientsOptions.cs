@@ -40,6 +40,12 @@ public sealed class CdsClientsOptions
     /// </summary>
     public int JwksMinRefreshSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// A StackExchange.Redis configuration string for the <c>jti</c> replay cache, so every replica refuses a token
+    /// another has accepted. Default: none (in process; the Api host falls back to <c>Analysis:Ai:RedisConfiguration</c>).
+    /// </summary>
+    public string? ReplayCacheRedisConfiguration { get; set; }
+
     /// <summary>Largest JWKS document accepted, in bytes. Default 65536.</summary>
     public int MaxJwksBytes { get; set; } = 65536;
 }
