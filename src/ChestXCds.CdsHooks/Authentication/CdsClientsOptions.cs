@@ -30,7 +30,10 @@ public sealed class CdsClientsOptions
     /// </summary>
     public int MaxTokenLifetimeSeconds { get; set; } = 300;
 
-    /// <summary>How long a fetched or read JWKS is reused before it is fetched again, in seconds. Default 600. An unknown <c>kid</c> forces one early refresh.</summary>
+    /// <summary>
+    /// How long a fetched or read JWKS is reused before it is fetched again, in seconds. Default 600. An unknown <c>kid</c>
+    /// forces one early refresh, no sooner than <see cref="JwksMinRefreshSeconds"/> after the issuer's last fetch.
+    /// </summary>
     public int JwksCacheSeconds { get; set; } = 600;
 
     /// <summary>
