@@ -10,6 +10,8 @@ command -v Orthanc >/dev/null 2>&1 || need_apt+=(orthanc)
 [ -f /usr/share/orthanc/plugins/libOrthancDicomWeb.so ] || need_apt+=(orthanc-dicomweb)
 # Node.js + npm run SUSHI (the FHIR Shorthand compiler for fhir-profiles/).
 command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
+# redis-server: the tests of the shared jti replay cache start their own on a free loopback port.
+command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
 # wrk drives the loopback load benchmarks (bench/README.md, bench/ChestXCds.LoadTest).
 command -v wrk >/dev/null 2>&1 || need_apt+=(wrk)
 

@@ -6,6 +6,7 @@ using ChestXCds.Http;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChestXCds.CdsHooks;
@@ -15,7 +16,8 @@ public static class CdsHooksServiceCollectionExtensions
 {
     /// <summary>
     /// Validators, <see cref="CdsHooksOptions"/> and <see cref="CdsClientsOptions"/> (validated at start),
-    /// the CDS client token validator, the JWKS client and the jti replay cache. The authentication
+    /// the CDS client token validator, the JWKS client and the jti replay cache (in process, or Redis when
+    /// <c>CdsClients:ReplayCacheRedisConfiguration</c> is set). The authentication
     /// scheme itself is added by the host (<see cref="CdsClientAuthenticationHandler"/>).
     /// </summary>
     public static IServiceCollection AddChestXCdsHooks(this IServiceCollection services)
@@ -30,7 +32,14 @@ public static class CdsHooksServiceCollectionExtensions
         services.TryAddSingleton<IValidator<FeedbackRequest>, FeedbackRequestValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IJtiReplayCache, JtiReplayCache>();
+        services.TryAddSingleton<IJtiReplayCache>(provider =>
+        {
+            var redis = provider.GetRequiredService<IOptions<CdsClientsOptions>>().Value.ReplayCacheRedisConfiguration;
+            var time = provider.GetRequiredService<TimeProvider>();
+            return string.IsNullOrWhiteSpace(redis)
+                ? new JtiReplayCache(time)
+                : new RedisJtiReplayCache(redis, time, provider.GetRequiredService<ILogger<RedisJtiReplayCache>>());
+        });
         services.TryAddSingleton<JwksCache>();
         services.TryAddSingleton<CdsClientTokenValidator>();
         services.AddHttpClient<IJwksProvider, JwksProvider>(client =>

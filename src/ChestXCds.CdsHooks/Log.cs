@@ -14,6 +14,13 @@ internal static partial class Log
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "JWKS ({SourceKind}) could not be read: {Error}")]
     public static partial void JwksUnavailable(ILogger logger, string sourceKind, string error);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "A token's jku is not on its issuer's allow-list; it was not fetched")]
-    public static partial void JkuRefused(ILogger logger);
+    /// <summary>Debug: the CDS Hooks sandbox sends its jku on every call; the issuer's pinned keys decide (a refusal logs 2001).</summary>
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "A token's jku is not on its issuer's allow-list: not fetched, the issuer's pinned keys are used")]
+    public static partial void JkuNotFetched(ILogger logger);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "JWKS ({SourceKind}) not fetched again yet: its issuer fetched within CdsClients:JwksMinRefreshSeconds")]
+    public static partial void JwksFetchDeferred(ILogger logger, string sourceKind);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "The shared jti replay cache (Redis) did not answer ({Error}): the token is refused")]
+    public static partial void ReplayStoreUnavailable(ILogger logger, string error);
 }

@@ -47,11 +47,22 @@ public sealed class CdsHooksServiceCollectionExtensionsTests : IDisposable
         HttpClientRegistration.AssertOutboundPolicy(services, nameof(IJwksProvider));
     }
 
-    private static ServiceProvider Build()
+    // REQ-SEC-10: one setting switches the replay cache to the shared store; without it, in process.
+    [Theory]
+    [InlineData(null, typeof(JtiReplayCache))]
+    [InlineData("127.0.0.1:6379", typeof(RedisJtiReplayCache))]
+    public async Task GivenReplayCacheRedisConfiguration_WhenTheReplayCacheIsBuilt_ThenItIsTheSharedStoreOnlyWhenSet(string? redis, Type expected)
+    {
+        await using var services = Build(redis is null ? [] : new() { ["CdsClients:ReplayCacheRedisConfiguration"] = redis });
+
+        Assert.IsType(expected, services.GetRequiredService<IJtiReplayCache>());
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?>? settings = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build());
         services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" });
         services.AddChestXCdsHooks();
         return services.BuildServiceProvider();

@@ -2,6 +2,7 @@ using ChestXCds.Analysis;
 using ChestXCds.Api.Feedback;
 using ChestXCds.CdsHooks.Authentication;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -49,6 +50,17 @@ public static class ApiServiceCollectionExtensions
 
     private static void AddAuthentication(WebApplicationBuilder builder)
     {
+        // One Redis for the deployment: the jti replay cache is shared through the analysis cache's Redis unless it is
+        // given its own, so replicas behind a load balancer refuse a token any of them has accepted.
+        var analysisRedis = builder.Configuration[AiAnalysisOptions.SectionName + ":" + nameof(AiAnalysisOptions.RedisConfiguration)];
+        builder.Services.AddOptions<CdsClientsOptions>().PostConfigure(o =>
+        {
+            if (string.IsNullOrWhiteSpace(o.ReplayCacheRedisConfiguration))
+            {
+                o.ReplayCacheRedisConfiguration = analysisRedis;
+            }
+        });
+
         var entra = builder.Configuration.GetSection(EntraScheme);
         var entraEnabled = entra.Exists() && !string.IsNullOrWhiteSpace(entra["ClientId"]);
         var authentication = builder.Services.AddAuthentication(entraEnabled ? SelectorScheme : CdsClientAuthenticationDefaults.AuthenticationScheme)
@@ -59,12 +71,28 @@ public static class ApiServiceCollectionExtensions
             authentication.AddMicrosoftIdentityWebApi(entra, jwtBearerScheme: EntraScheme);
             authentication.AddPolicyScheme(SelectorScheme, "CDS client or Entra ID", o => o.ForwardDefaultSelector = context =>
                 IsEntraToken(context.Request.Headers.Authorization, entra["Instance"]) ? EntraScheme : CdsClientAuthenticationDefaults.AuthenticationScheme);
+
+            // Registered after Microsoft.Identity.Web's own configuration, so the replay check wraps its handlers.
+            builder.Services.Configure<JwtBearerOptions>(EntraScheme, EntraTokenReplayCheck.Chain);
+            builder.Services.AddOptions<EntraAuthorizationOptions>().BindConfiguration(EntraAuthorizationOptions.SectionName)
+                .Validate(
+                    o => o.RequiredScopes.Exists(s => !string.IsNullOrWhiteSpace(s)) || o.RequiredRoles.Exists(r => !string.IsNullOrWhiteSpace(r)),
+                    "With an AzureAd section, set AzureAd:RequiredScopes or AzureAd:RequiredRoles (e.g. AzureAd:RequiredScopes:0=CdsHooks.Call, "
+                    + "AzureAd:RequiredRoles:0=CdsHooks.Caller): any token of the tenant would otherwise be let in.")
+                .ValidateOnStart();
+            builder.Services.AddSingleton<IAuthorizationHandler, EntraPermissionHandler>();
             builder.Services.AddHostedService<EntraNotice>();
         }
 
-        builder.Services.AddAuthorizationBuilder().AddPolicy(CdsClientAuthenticationDefaults.Policy, policy => policy
-            .AddAuthenticationSchemes(entraEnabled ? SelectorScheme : CdsClientAuthenticationDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser());
+        builder.Services.AddAuthorizationBuilder().AddPolicy(CdsClientAuthenticationDefaults.Policy, policy =>
+        {
+            policy.AddAuthenticationSchemes(entraEnabled ? SelectorScheme : CdsClientAuthenticationDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser();
+            if (entraEnabled)
+            {
+                policy.AddRequirements(new EntraPermissionRequirement());
+            }
+        });
     }
 
     /// <summary>Routes by the (not yet verified) issuer: Entra ID issues from its instance or sts.windows.net. The chosen handler verifies everything.</summary>

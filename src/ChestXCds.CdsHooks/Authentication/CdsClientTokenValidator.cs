@@ -8,8 +8,9 @@ namespace ChestXCds.CdsHooks.Authentication;
 
 /// <summary>
 /// Checks the JWT a CDS client sends on every call (CDS Hooks 2.0 §Trusting CDS Clients): an asymmetric
-/// signature (RS384, ES384, ES256; never none or HMAC) by an allow-listed issuer's key, taken from its
-/// configured JWKS URL or file or from a <c>jku</c> inside its allowed prefixes; <c>aud</c> equal to the
+/// signature (RS384, ES384, ES256; never none or HMAC) by an allow-listed issuer's key, taken from a <c>jku</c>
+/// inside its allowed prefixes or from its pinned JWKS file or URL (a <c>jku</c> outside the prefixes is never
+/// fetched: the pinned keys decide); <c>aud</c> equal to the
 /// URL called; <c>exp</c>/<c>iat</c> within the clock skew; <c>jti</c> not seen before.
 /// </summary>
 public sealed class CdsClientTokenValidator(
@@ -19,7 +20,7 @@ public sealed class CdsClientTokenValidator(
     TimeProvider time,
     ILogger<CdsClientTokenValidator> logger)
 {
-    /// <summary>The accepted signature algorithms: the sandbox signs ES256, Epic RS384.</summary>
+    /// <summary>The accepted signature algorithms: the sandbox signs ES384, Epic RS384.</summary>
     public static IReadOnlyList<string> AllowedAlgorithms { get; } =
         [SecurityAlgorithms.RsaSha384, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha256];
 
@@ -91,46 +92,46 @@ public sealed class CdsClientTokenValidator(
             return CdsClientTokenResult.Fail("token lifetime too long");
         }
 
-        var source = KeySource(client, jwt);
-        if (source is null)
+        var sources = KeySources(client, jwt, out var jkuRefused);
+        if (jkuRefused)
         {
-            Log.JkuRefused(logger);
-            return CdsClientTokenResult.Fail("jku not allowed");
+            Log.JkuNotFetched(logger);
         }
 
-        var keys = await SelectKeysAsync(source, jwt.Kid, cancellationToken).ConfigureAwait(false);
-        if (keys.Count == 0)
+        if (sources.Count == 0)
         {
-            return CdsClientTokenResult.Fail("no key for kid");
+            return CdsClientTokenResult.Fail(jkuRefused ? "jku not allowed" : "no key source");
         }
 
-        var parameters = new TokenValidationParameters
+        var parameters = Parameters(client, calledUrl, skew, now);
+        TokenValidationResult? validation = null;
+        foreach (var source in sources)
         {
-            ValidIssuer = client.Issuer,
-            ValidateIssuer = true,
-            ValidateAudience = true,
-            AudienceValidator = (audiences, _, _) => audiences.Any(a => SameUrl(a, calledUrl)),
-            ValidateLifetime = true,
-            RequireExpirationTime = true,
-            RequireSignedTokens = true,
-            ValidAlgorithms = AllowedAlgorithms,
-            IssuerSigningKeys = keys,
-            // Keys are already narrowed to the kid above; without a kid every key of the issuer is tried.
-            TryAllIssuerSigningKeys = true,
-            ValidateIssuerSigningKey = true,
-            ClockSkew = skew,
-            LifetimeValidator = (notBefore, expiresAt, _, _) =>
-                expiresAt is { } e && e.ToUniversalTime() + skew >= now.UtcDateTime
-                && (notBefore is not { } n || n.ToUniversalTime() - skew <= now.UtcDateTime),
-        };
+            var keys = await SelectKeysAsync(source, jwt.Kid, cancellationToken).ConfigureAwait(false);
+            if (keys.Count == 0)
+            {
+                continue;
+            }
 
-        var validation = await handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
+            parameters.IssuerSigningKeys = keys;
+            validation = await handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
+            if (validation.IsValid || !IsKeyMismatch(validation.Exception))
+            {
+                break;
+            }
+        }
+
+        if (validation is null)
+        {
+            return CdsClientTokenResult.Fail(jkuRefused ? "jku not allowed, no pinned key for kid" : "no key for kid");
+        }
+
         if (!validation.IsValid)
         {
             return CdsClientTokenResult.Fail(validation.Exception?.GetType().Name ?? "invalid");
         }
 
-        if (!replayCache.TryRegister(client.Issuer, jwt.Id, expires + skew))
+        if (!await replayCache.TryRegisterAsync(client.Issuer, jwt.Id, expires + skew, cancellationToken).ConfigureAwait(false))
         {
             return CdsClientTokenResult.Fail("jti replayed");
         }
@@ -146,20 +147,62 @@ public sealed class CdsClientTokenValidator(
         return new CdsClientTokenResult(identity, null);
     }
 
-    private static JwksSource? KeySource(CdsClientRegistration client, JsonWebToken jwt)
+    private static TokenValidationParameters Parameters(CdsClientRegistration client, string calledUrl, TimeSpan skew, DateTimeOffset now) => new()
     {
+        ValidIssuer = client.Issuer,
+        ValidateIssuer = true,
+        ValidateAudience = true,
+        AudienceValidator = (audiences, _, _) => audiences.Any(a => SameUrl(a, calledUrl)),
+        ValidateLifetime = true,
+        RequireExpirationTime = true,
+        RequireSignedTokens = true,
+        ValidAlgorithms = AllowedAlgorithms,
+        // Keys are already narrowed to the kid; without a kid every key of the source is tried.
+        TryAllIssuerSigningKeys = true,
+        ValidateIssuerSigningKey = true,
+        ClockSkew = skew,
+        LifetimeValidator = (notBefore, expiresAt, _, _) =>
+            expiresAt is { } e && e.ToUniversalTime() + skew >= now.UtcDateTime
+            && (notBefore is not { } n || n.ToUniversalTime() - skew <= now.UtcDateTime),
+    };
+
+    /// <summary>
+    /// Where this token's keys may come from, in the order they are tried: the <c>jku</c> when it lies inside the
+    /// issuer's allowed prefixes, then the issuer's pinned JWKS (file, else URL). A <c>jku</c> outside the prefixes
+    /// is never fetched (server-side request forgery) and is no reason to refuse: the pinned keys decide
+    /// (CDS Hooks 2.0 §Trusting CDS Clients; the sandbox sends its own jku on every call).
+    /// </summary>
+    private static List<JwksSource> KeySources(CdsClientRegistration client, JsonWebToken jwt, out bool jkuRefused)
+    {
+        var sources = new List<JwksSource>(2);
+        jkuRefused = false;
         if (jwt.TryGetHeaderValue<string>("jku", out var jku) && !string.IsNullOrEmpty(jku))
         {
-            return JkuPolicy.IsAllowed(jku, client.AllowedJkuPrefixes) ? JwksSource.Url(jku) : null;
+            if (JkuPolicy.IsAllowed(jku, client.AllowedJkuPrefixes))
+            {
+                sources.Add(JwksSource.Jku(jku, client.Issuer));
+            }
+            else
+            {
+                jkuRefused = true;
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(client.JwksFile))
         {
-            return JwksSource.File(client.JwksFile);
+            sources.Add(JwksSource.File(client.JwksFile) with { Issuer = client.Issuer });
+        }
+        else if (!string.IsNullOrWhiteSpace(client.JwksUri))
+        {
+            sources.Add(JwksSource.Url(client.JwksUri) with { Issuer = client.Issuer });
         }
 
-        return string.IsNullOrWhiteSpace(client.JwksUri) ? null : JwksSource.Url(client.JwksUri);
+        return sources;
     }
+
+    /// <summary>The source's keys did not verify the signature: the next source may. Any other failure is the token's own.</summary>
+    private static bool IsKeyMismatch(Exception? failure) =>
+        failure is SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException;
 
     private async Task<IReadOnlyList<JsonWebKey>> SelectKeysAsync(JwksSource source, string? kid, CancellationToken cancellationToken)
     {
@@ -167,7 +210,7 @@ public sealed class CdsClientTokenValidator(
         var matching = Matching(keys, kid);
         if (matching.Count == 0 && !string.IsNullOrEmpty(kid))
         {
-            // The client may have rotated its keys since the JWKS was cached: look once more.
+            // The client may have rotated its keys since the JWKS was cached: look once more (the provider limits how often).
             keys = await jwks.GetKeysAsync(source, refresh: true, cancellationToken).ConfigureAwait(false);
             matching = Matching(keys, kid);
         }

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChestXCds.CdsHooks.Authentication;
 
 /// <summary>Refuses to start with a client list that cannot authenticate anyone safely.</summary>
-public sealed class CdsClientsOptionsValidator : IValidateOptions<CdsClientsOptions>
+/// <param name="environment">The host's environment; without one (a bare container) nothing is required of Production.</param>
+public sealed class CdsClientsOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<CdsClientsOptions>
 {
     public ValidateOptionsResult Validate(string? name, CdsClientsOptions options)
     {
@@ -11,6 +13,14 @@ public sealed class CdsClientsOptionsValidator : IValidateOptions<CdsClientsOpti
         if (options.PublicBaseUrl is { Length: > 0 } baseUrl && !IsHttpUrl(baseUrl))
         {
             errors.Add("CdsClients:PublicBaseUrl must be an absolute http(s) URL.");
+        }
+        else if (string.IsNullOrWhiteSpace(options.PublicBaseUrl) && options.Clients.Count > 0 && environment?.IsProduction() == true)
+        {
+            // Without it the aud check compares against the request's own scheme and Host header, which the caller
+            // writes: a token minted for another CDS service could be replayed here with that service's Host.
+            // No client means no token is ever accepted, so the README's bare start needs nothing.
+            errors.Add("CdsClients:PublicBaseUrl is required in Production when CdsClients:Clients is set: the service's URL as the EHRs "
+                + "call it (scheme, host, port and path prefix, e.g. https://cds.example.org/chestx); every JWT's aud must equal it plus the path.");
         }
 
         if (options.ClockSkewSeconds is < 0 or > 600)
@@ -26,6 +36,11 @@ public sealed class CdsClientsOptionsValidator : IValidateOptions<CdsClientsOpti
         if (options.JwksCacheSeconds is < 0 or > 86400)
         {
             errors.Add("CdsClients:JwksCacheSeconds must be between 0 and 86400.");
+        }
+
+        if (options.JwksMinRefreshSeconds is < 0 or > 3600)
+        {
+            errors.Add("CdsClients:JwksMinRefreshSeconds must be between 0 and 3600.");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

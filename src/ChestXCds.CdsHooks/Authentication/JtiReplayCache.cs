@@ -5,7 +5,7 @@ namespace ChestXCds.CdsHooks.Authentication;
 /// <summary>
 /// Remembers every accepted (<c>iss</c>, <c>jti</c>) until the token expires (plus clock skew), so a
 /// captured token cannot be replayed (CDS Hooks 2.0 §Trusting CDS Clients). In-process: a scaled-out
-/// deployment needs sticky sessions or a shared store behind this same interface. Expired entries are
+/// deployment sets <c>CdsClients:ReplayCacheRedisConfiguration</c> (<see cref="RedisJtiReplayCache"/>). Expired entries are
 /// swept at most every <see cref="SweepInterval"/>, by one caller at a time, so the sweep's cost per
 /// second stays the size of the dictionary over the interval whatever the hook rate.
 /// </summary>
@@ -21,6 +21,10 @@ public sealed class JtiReplayCache(TimeProvider time) : IJtiReplayCache
     /// <summary>Entries held now (expired ones included until the next sweep).</summary>
     public int Count => seen.Count;
 
+    public ValueTask<bool> TryRegisterAsync(string issuer, string jti, DateTimeOffset forgetAfter, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(TryRegister(issuer, jti, forgetAfter));
+
+    /// <summary>False when this (issuer, jti) was already seen and has not yet been forgotten.</summary>
     public bool TryRegister(string issuer, string jti, DateTimeOffset forgetAfter)
     {
         var now = time.GetUtcNow();

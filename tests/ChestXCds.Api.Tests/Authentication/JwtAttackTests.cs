@@ -87,6 +87,22 @@ public sealed class JwtAttackTests(SharedApiHarness harness) : IClassFixture<Sha
         Assert.Empty(attacker.LogEntries);
     }
 
+    // REQ-SEC-06: the issuer's own key with a jku off its list (the CDS Hooks sandbox's shape): the pinned JWKS verifies it.
+    [Fact]
+    public async Task GivenIssuersKeyWithJkuOffTheAllowList_WhenCalled_ThenOkFromThePinnedJwksAndTheJkuIsNeverFetched()
+    {
+        using var jkuHost = WireMock.Server.WireMockServer.Start();
+        jkuHost.Given(WireMock.RequestBuilders.Request.Create().UsingAnyMethod())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithBody(harness.Keys.JwksJson));
+        var token = harness.Keys.Mint("ES384", harness.Keys.Claims(ApiHarness.Audience(Path)),
+            new Dictionary<string, object> { ["jku"] = jkuHost.Url + "/.well-known/jwks.json" });
+
+        var response = await SendAsync(token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(jkuHost.LogEntries);
+    }
+
     [Fact]
     public async Task GivenJkuOnTheAllowList_WhenCalled_ThenKeysComeFromTheJku()
     {
@@ -100,10 +116,12 @@ public sealed class JwtAttackTests(SharedApiHarness harness) : IClassFixture<Sha
     }
 
     [Fact]
-    public async Task GivenJkuOnAHostThatOnlyStartsLikeTheAllowedOne_WhenCalled_ThenUnauthorized()
+    public async Task GivenJkuOnAHostThatOnlyStartsLikeTheAllowedOne_WhenSignedByAnotherKey_ThenUnauthorized()
     {
+        // The lookalike is not on the list, so only the pinned JWKS is consulted, and it does not hold the stranger's key.
+        using var stranger = new TestIssuer(ApiHarness.Issuer);
         var lookalike = harness.Jwks.Url!.Replace("localhost", "localhost.attacker.example", StringComparison.Ordinal) + "/keys/jwks.json";
-        var token = harness.Keys.Mint("ES256", harness.Keys.Claims(ApiHarness.Audience(Path)), new Dictionary<string, object> { ["jku"] = lookalike });
+        var token = stranger.Mint("ES256", stranger.Claims(ApiHarness.Audience(Path)), new Dictionary<string, object> { ["jku"] = lookalike });
 
         await AssertBare401(await SendAsync(token));
     }
@@ -131,6 +149,16 @@ public sealed class JwtAttackTests(SharedApiHarness harness) : IClassFixture<Sha
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         claims["iat"] = now - 900;
         claims["exp"] = now - 600;
+
+        await AssertBare401(await SendAsync(harness.Keys.Mint("ES256", claims)));
+    }
+
+    // REQ-SEC-09: the host's defaults (appsettings.json) cap a token's life at CDS Hooks' 5 minutes.
+    [Fact]
+    public async Task GivenTokenLivingTenMinutes_WhenCalled_ThenUnauthorized()
+    {
+        var claims = harness.Keys.Claims(ApiHarness.Audience(Path));
+        claims["exp"] = (long)claims["iat"] + 600;
 
         await AssertBare401(await SendAsync(harness.Keys.Mint("ES256", claims)));
     }

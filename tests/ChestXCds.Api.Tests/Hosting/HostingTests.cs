@@ -43,7 +43,14 @@ public sealed class HostingTests : IDisposable
     [InlineData("/health/ready")]
     public async Task GivenRunningService_WhenHealthProbed_ThenHealthy(string path)
     {
-        var response = await harness.Client().GetAsync(path);
+        // Readiness waits for the hook warm-up (seconds on a busy machine): probe as an orchestrator does, bounded.
+        var client = harness.Client();
+        var response = await client.GetAsync(path);
+        for (var attempt = 0; attempt < 120 && response.StatusCode != HttpStatusCode.OK; attempt++)
+        {
+            await Task.Delay(250);
+            response = await client.GetAsync(path);
+        }
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
@@ -57,5 +64,34 @@ public sealed class HostingTests : IDisposable
         var response = await broken.Client().GetAsync("/health/ready");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    // REQ-SEC-09: behind a proxy the URL called is not the request's; in Production the service will not guess it from the Host header.
+    [Fact]
+    public void GivenProductionWithoutPublicBaseUrl_WhenStarted_ThenStartFailsNamingTheSetting()
+    {
+        var settings = new Dictionary<string, string>(harness.Settings);
+        settings.Remove("CdsClients:PublicBaseUrl");
+        using var production = new ApiFactory(settings, "Production");
+
+        var failure = Assert.ThrowsAny<Exception>(() => production.CreateClient());
+
+        Assert.Contains("CdsClients:PublicBaseUrl is required in Production", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GivenProductionWithPublicBaseUrlAndAllowLists_WhenStarted_ThenLive()
+    {
+        // REQ-SEC-02: outside Development each client also needs its FHIR server and imaging endpoint lists.
+        var settings = new Dictionary<string, string>(harness.Settings)
+        {
+            ["CdsClients:Clients:0:AllowedFhirServers:0"] = "https://ehr.example.org/fhir",
+            ["CdsClients:Clients:0:AllowedImagingEndpoints:0"] = "https://pacs.example.org/dicom-web",
+        };
+        using var production = new ApiFactory(settings, "Production");
+
+        var response = await production.CreateClient().GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

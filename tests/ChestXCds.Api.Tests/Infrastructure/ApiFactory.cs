@@ -5,13 +5,17 @@ using Microsoft.Extensions.Logging;
 
 namespace ChestXCds.Api.Tests.Infrastructure;
 
-/// <summary>The real host in-process, configured through the same settings a deployment uses; every log record is captured by a FakeLogger collector.</summary>
-public sealed class ApiFactory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+/// <summary>
+/// The real host in-process, configured through the same settings a deployment uses, in the environment named
+/// (default "Development"); every log record is captured by a FakeLogger collector.
+/// </summary>
+public sealed class ApiFactory(IReadOnlyDictionary<string, string> settings, string environment = "Development") : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        // Development: the test FHIR server and JWKS are plain http on loopback, which only Development allows.
-        builder.UseEnvironment("Development");
+        // Development unless a test asks for another: the test FHIR server and JWKS are plain http on loopback, which
+        // only Development allows (CdsClients allow-lists).
+        builder.UseEnvironment(environment);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

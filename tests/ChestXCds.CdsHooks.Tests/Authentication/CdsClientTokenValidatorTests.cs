@@ -61,6 +61,18 @@ public sealed class CdsClientTokenValidatorTests : IDisposable
         Assert.Equal("token lifetime too long", result.Failure);
     }
 
+    // REQ-SEC-09
+    [Fact]
+    public async Task GivenTenMinuteToken_WhenValidatedOnTheDefaults_ThenRefused()
+    {
+        var claims = Claims();
+        claims["exp"] = (long)claims["iat"] + 600;
+
+        var result = await Validator().ValidateAsync(Mint(claims), Url, CancellationToken.None);
+
+        Assert.Equal("token lifetime too long", result.Failure);
+    }
+
     [Fact]
     public async Task GivenTypOtherThanJwt_WhenValidated_ThenRefused()
     {
