@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "Warm-up of the hook paths failed ({ErrorType}); ready without it")]
     public static partial void WarmupFailed(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Warning, Message = "Removed {Count} temporary instance file(s) left by a run that did not finish")]
+    public static partial void StaleTemporaryFilesRemoved(ILogger logger, int count);
 }

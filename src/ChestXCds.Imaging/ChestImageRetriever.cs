@@ -44,9 +44,7 @@ public sealed class ChestImageRetriever(
             throw;
         }
 
-        var directory = settings.TemporaryDirectory ?? Path.GetTempPath();
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, $"chestx-{Guid.NewGuid():N}.dcm");
+        var path = TemporaryInstanceFiles.NewPath(settings.TemporaryDirectory);
         try
         {
             var watch = Stopwatch.StartNew();

@@ -8,6 +8,8 @@ using ChestXCds.CdsHooks.Serialization;
 using ChestXCds.CdsHooks.Services;
 using ChestXCds.Domain;
 using ChestXCds.Domain.Records;
+using ChestXCds.Imaging;
+using ChestXCds.Imaging.DicomWeb;
 using ChestXCds.Imaging.Display;
 using ChestXCds.Imaging.Pipeline;
 using ChestXCds.Inference;
@@ -23,11 +25,15 @@ namespace ChestXCds.Analysis.Hooks;
 /// and no JIT: a synthetic patient-view hook through <see cref="CdsHookHandler"/> (request JSON, prefetch parsing,
 /// translation, selection, card composition, card rules, response JSON), the pixel pipeline and the model on a
 /// synthetic image, and the Reason and Map stages on the model's scores. It touches no cache, no FHIR server and no
-/// PACS. <see cref="Completed"/> turns true when it has run, even if a part failed (a model that cannot load is a
+/// PACS. First it removes instance files a crashed run left behind (<see cref="TemporaryInstanceFiles.DeleteStale"/>).
+/// <see cref="Completed"/> turns true when it has run, even if a part failed (a model that cannot load is a
 /// degraded start, reported by its own log, not a reason never to be ready).
 /// </summary>
 public sealed class HookWarmup(IServiceProvider services, ILogger<HookWarmup> logger) : BackgroundService
 {
+    /// <summary>An instance file older than this is no decode in progress (decodes take seconds): a crashed run's.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
+
     private volatile bool _completed;
 
     /// <summary>The warm-up has run; readiness waits for it.</summary>
@@ -38,6 +44,13 @@ public sealed class HookWarmup(IServiceProvider services, ILogger<HookWarmup> lo
         var started = Stopwatch.GetTimestamp();
         try
         {
+            var temporary = services.GetRequiredService<IOptions<DicomWebOptions>>().Value.TemporaryDirectory;
+            var removed = TemporaryInstanceFiles.DeleteStale(temporary, StaleAfter, services.GetRequiredService<TimeProvider>().GetUtcNow());
+            if (removed > 0)
+            {
+                Log.StaleTemporaryFilesRemoved(logger, removed);
+            }
+
             await WarmAsync(stoppingToken).ConfigureAwait(false);
             Log.WarmupCompleted(logger, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
