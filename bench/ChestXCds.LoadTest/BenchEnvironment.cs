@@ -54,26 +54,35 @@ public sealed class BenchEnvironment : IAsyncDisposable
     /// <summary>The demo service configuration with an analysis budget long enough that a cold hook waits for the analysis.</summary>
     public Dictionary<string, string> ServiceSettings(int hookBudgetMilliseconds)
     {
-        var settings = DemoServiceSettings.Create(Issuer, JwksFile, Path.Combine(Shared, "models"), Work.CreateSubdirectory(Guid.NewGuid().ToString("N")).FullName);
+        var settings = DefaultServiceSettings();
         settings["Analysis:HookBudgetMilliseconds"] = hookBudgetMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Analysis:Ai:MaxAnalysisWaitMilliseconds"] = hookBudgetMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return settings;
     }
 
+    /// <summary>The demo service configuration with the service's own budgets (Analysis:HookBudgetMilliseconds, Analysis:Ai:MaxAnalysisWaitMilliseconds untouched).</summary>
+    public Dictionary<string, string> DefaultServiceSettings() =>
+        DemoServiceSettings.Create(Issuer, JwksFile, Path.Combine(Shared, "models"), Work.CreateSubdirectory(Guid.NewGuid().ToString("N")).FullName);
+
     public Task<ServiceProcess> StartServiceAsync(int hookBudgetMilliseconds, CancellationToken ct) =>
-        ServiceProcess.StartAsync(RepositoryRoot, ServiceSettings(hookBudgetMilliseconds), TimeSpan.FromSeconds(180), ct);
+        StartServiceAsync(ServiceSettings(hookBudgetMilliseconds), ct);
+
+    /// <summary>Starts the service with <paramref name="settings"/> and waits until /health/ready answers 200 (at most 180 s).</summary>
+    public Task<ServiceProcess> StartServiceAsync(IReadOnlyDictionary<string, string> settings, CancellationToken ct) =>
+        ServiceProcess.StartAsync(RepositoryRoot, settings, TimeSpan.FromSeconds(180), ct);
 
     /// <summary>
     /// An order-sign request as Epic sends it: patient, ImagingStudies and DiagnosticReports prefetched
     /// (searchset Bundles, newest first). The studies reference their DICOMweb Endpoint, which the service
     /// still reads from the FHIR server (prefetch cannot _include). <paramref name="studyIds"/> limits the
-    /// prefetched studies and reports (default all).
+    /// prefetched studies and reports (default all). With <paramref name="containedEndpoint"/> each ImagingStudy
+    /// contains its Endpoint instead (reference "#id"), so the hook needs no FHIR read at all.
     /// </summary>
-    public JsonObject PrefetchedOrderSign(IReadOnlyCollection<string>? studyIds = null)
+    public JsonObject PrefetchedOrderSign(IReadOnlyCollection<string>? studyIds = null, bool containedEndpoint = false)
     {
         var request = World.OrderSignRequest();
         var chosen = World.Studies.Where(s => studyIds is null || studyIds.Contains(s.Id)).ToList();
-        var studies = chosen.Select(s => (Resource)World.ImagingStudy(s.Id)).ToList();
+        var studies = chosen.Select(s => (Resource)(containedEndpoint ? WithContainedEndpoint(World.ImagingStudy(s.Id)) : World.ImagingStudy(s.Id))).ToList();
         var reports = chosen.Where(s => s.ReportText is not null)
             .OrderByDescending(s => World.Now - s.Age)
             .Select(s => (Resource)DemoFhirData.Report(s, World.Now))
@@ -82,6 +91,13 @@ public sealed class BenchEnvironment : IAsyncDisposable
         prefetch["imagingStudies"] = JsonNode.Parse(DemoFhirData.Serialize(DemoFhirData.Searchset(studies, World.FhirBase)));
         prefetch["diagnosticReports"] = JsonNode.Parse(DemoFhirData.Serialize(DemoFhirData.Searchset(reports, World.FhirBase)));
         return request;
+    }
+
+    private ImagingStudy WithContainedEndpoint(ImagingStudy study)
+    {
+        study.Contained = [DemoFhirData.Endpoint(World.Pacs.DicomWebBaseAddress)];
+        study.Endpoint = [new ResourceReference("#" + DemoFhirData.EndpointId)];
+        return study;
     }
 
     /// <summary>One signed call; the answer's status, body, content type and wall time.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace ChestXCds.LoadTest;
 
@@ -11,7 +10,7 @@ namespace ChestXCds.LoadTest;
 /// latest study is another one (cxr-6-weeks: only the older studies prefetched), and a second cold hook for
 /// the full prefetch (latest study cxr-today, not analysed yet) measures a cold analysis in a warm process.
 /// </summary>
-public static partial class ColdAnalysisBenchmark
+public static class ColdAnalysisBenchmark
 {
     public static async Task<int> RunAsync(BenchArguments args, CancellationToken ct)
     {
@@ -47,11 +46,11 @@ public static partial class ColdAnalysisBenchmark
 
             // Process-cold: the first request of the process analyses cxr-6-weeks.
             var first = await env.SendAsync(service.BaseAddress, BenchEnvironment.OrderSignPath, olderOnly, ct);
-            var firstAnalysis = await LoggedAnalysisMsAsync(service, 1, ct);
+            var firstAnalysis = await AnalysisLog.NthAsync(service, 1, TimeSpan.FromSeconds(2), ct);
 
             // Warm process, cold analysis: cxr-today is the latest study now and nothing has analysed it.
             var cold = await env.SendAsync(service.BaseAddress, BenchEnvironment.OrderSignPath, hook, ct);
-            var coldAnalysis = await LoggedAnalysisMsAsync(service, 2, ct);
+            var coldAnalysis = await AnalysisLog.NthAsync(service, 2, TimeSpan.FromSeconds(2), ct);
             var warm = await env.SendAsync(service.BaseAddress, BenchEnvironment.OrderSignPath, hook, ct);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"fresh service {i + 1}: first hook {first.Status} {first.Elapsed.TotalMilliseconds:0} ms (analysis {firstAnalysis:0} ms, AI card {first.HasAiCard}); "
@@ -85,24 +84,4 @@ public static partial class ColdAnalysisBenchmark
 
     private static void Row(string name, List<double> v, double floor) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {Stats.Median(v):0} ms | {Stats.Min(v):0} | {Stats.Max(v):0} | {Stats.Median(v) / floor:0.00} |"));
-
-    /// <summary>The <paramref name="nth"/> analysis time the service logged (EventId 7101); the console logger writes asynchronously, so wait a little.</summary>
-    private static async Task<double> LoggedAnalysisMsAsync(ChestXCds.Cli.Demo.ServiceProcess service, int nth, CancellationToken ct)
-    {
-        for (var i = 0; i < 20; i++)
-        {
-            var logged = AnalysisLogged().Matches(service.OutputTail);
-            if (logged.Count >= nth)
-            {
-                return double.Parse(logged[nth - 1].Groups[1].Value, CultureInfo.InvariantCulture);
-            }
-
-            await Task.Delay(100, ct);
-        }
-
-        return double.NaN;
-    }
-
-    [GeneratedRegex(@"produced \d+ score\(s\) in ([\d.]+) ms")]
-    private static partial Regex AnalysisLogged();
 }

@@ -6,4 +6,6 @@ public sealed record ColdSplitResult(
     IReadOnlyList<double> RetrievalAlone,
     IReadOnlyList<double> InferenceAlone,
     IReadOnlyList<double> AnalyzerTotal,
+    IReadOnlyList<double> DecodeBare,
+    IReadOnlyList<double> InferenceBare,
     double FirstChainMs);

@@ -23,5 +23,23 @@ public sealed record HookAnswer(int Status, byte[] Body, string ContentType, Tim
         }
     }
 
+    /// <summary>The source.topic.code of each card, in order ("-" for a card without one); empty unless 200 with JSON cards.</summary>
+    public IReadOnlyList<string> CardTopics
+    {
+        get
+        {
+            if (Status != 200)
+            {
+                return [];
+            }
+
+            using var json = JsonDocument.Parse(Body);
+            return json.RootElement.TryGetProperty("cards", out var cards)
+                ? cards.EnumerateArray().Select(c => c.TryGetProperty("source", out var s) && s.TryGetProperty("topic", out var t)
+                    && t.TryGetProperty("code", out var code) ? code.GetString() ?? "-" : "-").ToList()
+                : [];
+        }
+    }
+
     public string Describe() => $"{Status} {Encoding.UTF8.GetString(Body, 0, Math.Min(Body.Length, 400))}";
 }

@@ -3,6 +3,7 @@ using ChestXCds.LoadTest;
 // Usage (Release build; see bench/README.md "Analysis pipeline (issue 6)"):
 //   ChestXCds.LoadTest warm [--duration 20] [--warmup 15] [--connections 16] [--threads 2] [--max-rate 2000] [--perf-map 0|1] [--alg ES384|RS384]
 //   ChestXCds.LoadTest cold [--samples 15] [--hook-samples 5] [--study cxr-today]
+//   ChestXCds.LoadTest first [--samples 5]
 try
 {
     var arguments = new BenchArguments(args.Skip(1));
@@ -17,6 +18,7 @@ try
     {
         "warm" => await WarmLoadBenchmark.RunAsync(arguments, cancel.Token),
         "cold" => await ColdAnalysisBenchmark.RunAsync(arguments, cancel.Token),
+        "first" => await FirstHookBenchmark.RunAsync(arguments, cancel.Token),
         _ => Usage(),
     };
 }
@@ -35,5 +37,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: ChestXCds.LoadTest warm [--duration S] [--warmup S] [--connections N] [--threads N] [--max-rate R] [--perf-map 0|1] [--alg ES384|RS384]");
     Console.Error.WriteLine("       ChestXCds.LoadTest cold [--samples N] [--hook-samples N] [--study ID]");
+    Console.Error.WriteLine("       ChestXCds.LoadTest first [--samples N]");
     return 2;
 }
