@@ -13,6 +13,7 @@ using ChestXCds.Imaging.DicomWeb;
 using ChestXCds.Imaging.Display;
 using ChestXCds.Imaging.Pipeline;
 using ChestXCds.Inference;
+using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,8 @@ namespace ChestXCds.Analysis.Hooks;
 
 /// <summary>
 /// Runs every path of a hook once before the service says it is ready, so the first real hook pays no model load
-/// and no JIT: a synthetic patient-view hook through <see cref="CdsHookHandler"/> (request JSON, prefetch parsing,
+/// and no JIT: JWT verification (<see cref="WarmupTokens"/>) and the request validator, a synthetic patient-view hook
+/// through <see cref="CdsHookHandler"/> (request JSON, prefetch parsing,
 /// translation, selection, card composition, card rules, response JSON), the pixel pipeline and the model on a
 /// synthetic image, and the Reason and Map stages on the model's scores. It touches no cache, no FHIR server and no
 /// PACS. First it removes instance files a crashed run left behind (<see cref="TemporaryInstanceFiles.DeleteStale"/>).
@@ -69,6 +71,11 @@ public sealed class HookWarmup(IServiceProvider services, ILogger<HookWarmup> lo
         // The hook flow, serialisers included; the synthetic study has no Study Instance UID, so no analysis starts.
         var request = JsonSerializer.Deserialize<CdsHookRequest>(WarmupRequest.PatientViewJson(DateTimeOffset.UtcNow), CdsHooksJson.Options)
             ?? throw new InvalidOperationException("The warm-up request did not parse.");
+        // What runs before the handler: JWT verification (the library, with keys made here) and the request validator,
+        // whose rules FluentValidation compiles on first use.
+        await WarmupTokens.VerifyOnceAsync().ConfigureAwait(false);
+        await services.GetRequiredService<IValidator<CdsHookRequest>>().ValidateAsync(request, cancellationToken).ConfigureAwait(false);
+
         var handler = services.GetRequiredService<CdsHookHandler>();
         var service = ChestXServices.Find(ChestXServices.PatientViewId) ?? throw new InvalidOperationException("No patient-view service.");
         var result = await handler.HandleAsync(service, request, WarmupRequest.Client, cancellationToken).ConfigureAwait(false);
