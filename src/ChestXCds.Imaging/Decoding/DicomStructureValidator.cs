@@ -64,45 +64,12 @@ internal static class DicomStructureValidator
             {
                 // PS3.5 A.5: the data set after the meta group is raw deflate of Explicit VR Little Endian. Inflate it
                 // (never past the limit: a small file can declare a huge one) and check it like any other.
-                using var inflated = Inflate();
+                using var inflated = DeflatedDataSet.Inflate(stream, limits.MaxInflatedBytes, name);
                 new Walker(inflated, name, limits).WalkDataSet(transferSyntax, explicitLittleEndian: true);
                 return;
             }
 
             WalkDataSet(transferSyntax, explicitLittleEndian: false);
-        }
-
-        private MemoryStream Inflate()
-        {
-            var inflated = new MemoryStream();
-            using var deflate = new System.IO.Compression.DeflateStream(stream, System.IO.Compression.CompressionMode.Decompress, leaveOpen: true);
-            var buffer = new byte[81920];
-            try
-            {
-                int read;
-                while ((read = deflate.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    if (inflated.Length + read > limits.MaxInflatedBytes)
-                    {
-                        throw Corrupt($"the deflated data set inflates past {limits.MaxInflatedBytes} bytes (Imaging:Decoding:MaxInflatedBytes)");
-                    }
-
-                    inflated.Write(buffer, 0, read);
-                }
-            }
-            catch (InvalidDataException ex)
-            {
-                inflated.Dispose();
-                throw new CorruptInstanceException($"{name}: the deflated data set is not valid deflate data ({ex.GetType().Name}).", ex);
-            }
-            catch (CorruptInstanceException)
-            {
-                inflated.Dispose();
-                throw;
-            }
-
-            inflated.Position = 0;
-            return inflated;
         }
 
         private void WalkDataSet(string transferSyntax, bool explicitLittleEndian)
@@ -135,14 +102,10 @@ internal static class DicomStructureValidator
 
         private void CheckImagePixelModule()
         {
-            // The pixel budget first, from the header, before any decoder allocates: an 11 KB JPEG-LS file can declare
-            // a 40,000 x 40,000 frame.
-            var pixels = (long)_pixelModule.GetValueOrDefault(0x00280010u) * _pixelModule.GetValueOrDefault(0x00280011u) * (_frames ?? 1);
-            if (pixels > limits.MaxPixels)
+            // The pixel budget first, before any decoder allocates.
+            if (ImagePixelModuleCheck.OverBudget(_pixelModule, _frames, limits.MaxPixels) is { } overBudget)
             {
-                throw new PixelBudgetExceededException(
-                    $"{name}: declares {_pixelModule[0x00280011]} x {_pixelModule[0x00280010]} x {_frames ?? 1} = {pixels} pixels, over the budget of {limits.MaxPixels} (Imaging:Decoding:MaxPixels).",
-                    limits.MaxPixels);
+                throw new PixelBudgetExceededException($"{name}: {overBudget}", limits.MaxPixels);
             }
 
             if (ImagePixelModuleCheck.Problem(_pixelModule, _nativePixelBytes) is { } problem)

@@ -43,4 +43,18 @@ internal static class ImagePixelModuleCheck
             ? $"Pixel Data holds {native} bytes; {rows}x{columns} at {allocated} bits needs {needed} (truncated)"
             : null;
     }
+
+    /// <summary>
+    /// The declared rows x columns x frames over <paramref name="maxPixels"/> (an 11 KB JPEG-LS file can declare a
+    /// 40,000 x 40,000 frame), said in words; or null.
+    /// </summary>
+    public static string? OverBudget(IReadOnlyDictionary<uint, int> values, int? frames, long maxPixels)
+    {
+        var rows = values.GetValueOrDefault(0x00280010u);
+        var columns = values.GetValueOrDefault(0x00280011u);
+        var pixels = (long)rows * columns * (frames ?? 1);
+        return pixels > maxPixels
+            ? $"declares {columns} x {rows} x {frames ?? 1} = {pixels} pixels, over the budget of {maxPixels} (Imaging:Decoding:MaxPixels)"
+            : null;
+    }
 }
