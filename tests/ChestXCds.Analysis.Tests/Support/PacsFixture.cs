@@ -23,7 +23,7 @@ public sealed class PacsFixture : IAsyncLifetime
     /// <summary>Synthetic: DX PA, no Body Part Examined, Study Description "XR CHEST PA".</summary>
     public const string DescribedChestStudy = "1.2.826.0.1.3680043.10.21.1";
 
-    private readonly List<string> _syntheticFiles = [];
+    private readonly SyntheticUploads _synthetic = new();
 
     public OrthancServer Server { get; private set; } = null!;
 
@@ -41,21 +41,13 @@ public sealed class PacsFixture : IAsyncLifetime
             new SyntheticImage { StudyUid = KneeStudy, SeriesUid = KneeStudy + ".1", SopUid = KneeStudy + ".1.1", BodyPart = "KNEE", ViewPosition = "AP" },
             new SyntheticImage { StudyUid = DescribedChestStudy, SeriesUid = DescribedChestStudy + ".1", SopUid = DescribedChestStudy + ".1.1", BodyPart = null, StudyDescription = "XR CHEST PA" },
         };
-        foreach (var image in synthetic)
-        {
-            var path = SyntheticDicom.WriteTemp(image);
-            _syntheticFiles.Add(path);
-            await Server.UploadAsync(path);
-        }
+        await _synthetic.UploadAsync(synthetic, path => Server.UploadAsync(path));
     }
 
     public async Task DisposeAsync()
     {
         await Server.DisposeAsync();
-        foreach (var path in _syntheticFiles)
-        {
-            File.Delete(path);
-        }
+        _synthetic.Dispose();
     }
 }
 

@@ -16,7 +16,7 @@ public sealed class OrthancFixture : IAsyncLifetime
     public const string PaSop = "1.2.826.0.1.3680043.10.2.2.3";
     public const string ApSop = "1.2.826.0.1.3680043.10.2.3.3";
 
-    private readonly List<string> _syntheticFiles = [];
+    private readonly SyntheticUploads _synthetic = new();
 
     public OrthancServer Server { get; private set; } = null!;
 
@@ -36,21 +36,13 @@ public sealed class OrthancFixture : IAsyncLifetime
             new SyntheticImage { StudyUid = NoFrontalStudy, SeriesUid = "1.2.826.0.1.3680043.10.3.4", SopUid = "1.2.826.0.1.3680043.10.3.5", BodyPart = "KNEE", ViewPosition = "AP" },
             new SyntheticImage { StudyUid = CorruptStudy, SeriesUid = "1.2.826.0.1.3680043.10.4.2", SopUid = "1.2.826.0.1.3680043.10.4.3", JpegFragment = new byte[4000] },
         };
-        foreach (var image in synthetic)
-        {
-            var path = SyntheticDicom.WriteTemp(image);
-            _syntheticFiles.Add(path);
-            await Server.UploadAsync(path);
-        }
+        await _synthetic.UploadAsync(synthetic, path => Server.UploadAsync(path));
     }
 
     public async Task DisposeAsync()
     {
         await Server.DisposeAsync();
-        foreach (var path in _syntheticFiles)
-        {
-            File.Delete(path);
-        }
+        _synthetic.Dispose();
     }
 }
 
